@@ -4,11 +4,10 @@
  * behave exactly like Segment's, and every event gets a typed result.
  *
  * ```ts
- * import { transform } from "@destkit/core";
+ * import { IntegrationError } from "@destkit/core";
  * import assert from "node:assert/strict";
  *
- * const mapping = { email: { "@path": "$.traits.email" } };
- * assert.deepEqual(transform(mapping, { traits: { email: "a@b.co" } }), { email: "a@b.co" });
+ * assert.equal(new IntegrationError("Cannot send: rejected", "REJECTED", 503).retryable, true);
  * ```
  *
  * @module
