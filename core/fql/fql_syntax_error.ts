@@ -1,0 +1,47 @@
+import { ErrorCodes, IntegrationError } from "../errors.ts";
+
+const QUOTED_QUERY_LIMIT = 80;
+
+/**
+ * A subscription query could not be parsed; `column` (1-based) points at the
+ * fault and `expected` says what would have been valid there.
+ *
+ * @example
+ * ```ts
+ * import { FqlSyntaxError, parseFql } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(() => parseFql('type = "track" and'), (error) => {
+ *   assert.ok(error instanceof FqlSyntaxError);
+ *   assert.equal(error.column, 19);
+ *   return true;
+ * });
+ * ```
+ */
+export class FqlSyntaxError extends IntegrationError {
+  override name = "FqlSyntaxError";
+  /** The query that failed (the whole text, even when the message shortens it). */
+  readonly query: string;
+  /** The 1-based position of the fault, counted in UTF-16 code units. */
+  readonly column: number;
+  /** What would have been valid at `column`, such as `a value after "="`. */
+  readonly expected: string;
+
+  constructor(query: string, column: number, expected: string, found?: string) {
+    const shown = query.length > QUOTED_QUERY_LIMIT
+      ? `${query.slice(0, QUOTED_QUERY_LIMIT)}…`
+      : query;
+    const tail = found === undefined ? "" : `, found ${found}`;
+    super(
+      `Cannot parse subscription query ${
+        JSON.stringify(shown)
+      }: expected ${expected}${tail} at column ${column}`,
+      ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+      400,
+      { retryable: false },
+    );
+    this.query = query;
+    this.column = column;
+    this.expected = expected;
+  }
+}
