@@ -1,0 +1,89 @@
+import { InvalidSettingsError } from "../core/errors.ts";
+import { compileFql } from "../core/fql/compile_fql.ts";
+import type { InputFields } from "../core/fields/input_field.ts";
+import type { BrowserSubscription } from "./types.ts";
+
+/** A mapping compiled once: `resolve` maps one event to a payload. */
+export interface CompiledMapping {
+  resolve(event: unknown): unknown;
+}
+
+/** Compiles a mapping once; the runtime's default carries no `@liquid`. */
+export type MappingCompiler = (
+  mapping: Record<string, unknown>,
+) => CompiledMapping;
+
+/** A subscription ready to run: its query, its mapping, both compiled once. */
+export interface CompiledSubscription {
+  name: string;
+  matches(event: unknown): boolean;
+  mapping: Readonly<Record<string, unknown>>;
+  resolve(event: unknown): unknown;
+}
+
+/** Reads the subscriptions analytics.js hands over: an array, or the same as JSON text. */
+export function readSubscriptions(
+  destination: string,
+  value: unknown,
+): BrowserSubscription[] {
+  if (value === undefined || value === null) return [];
+  let list = value;
+  if (typeof value === "string") {
+    try {
+      list = JSON.parse(value);
+    } catch (cause) {
+      throw new InvalidSettingsError(
+        `Cannot load destination "${destination}": settings.subscriptions is not valid JSON`,
+        { cause },
+      );
+    }
+  }
+  if (!Array.isArray(list)) {
+    throw new InvalidSettingsError(
+      `Cannot load destination "${destination}": settings.subscriptions is not an array`,
+    );
+  }
+  return list;
+}
+
+/**
+ * Compiles the enabled subscriptions of one action. A subscription without a
+ * mapping uses the defaults of the action's fields.
+ *
+ * @throws {InvalidSettingsError} naming the subscription whose query or mapping is invalid.
+ */
+export function compileSubscriptions(
+  where: string,
+  fields: InputFields,
+  subscriptions: readonly BrowserSubscription[],
+  compileMapping: MappingCompiler,
+): CompiledSubscription[] {
+  return subscriptions.map((subscription, index) => {
+    const name = subscription.name ?? `#${index + 1}`;
+    const mapping = subscription.mapping ?? defaultMapping(fields);
+    try {
+      const matches = compileFql(subscription.subscribe);
+      const compiled = compileMapping(mapping);
+      return {
+        name,
+        matches,
+        mapping,
+        resolve: (event: unknown) => compiled.resolve(event),
+      };
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new InvalidSettingsError(
+        `Cannot load ${where}: subscription "${name}" is invalid: ${reason}`,
+        { cause },
+      );
+    }
+  });
+}
+
+function defaultMapping(fields: InputFields): Record<string, unknown> {
+  const mapping: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(fields)) {
+    if (field.default !== undefined) mapping[key] = field.default;
+  }
+  return mapping;
+}

@@ -1,0 +1,142 @@
+import { InvalidSettingsError } from "../core/errors.ts";
+import { compileFields } from "../core/fields/compile_fields.ts";
+import type { InputFields } from "../core/fields/input_field.ts";
+import { compileMappingWithoutLiquid } from "../core/mapping/compile_without_liquid.ts";
+import {
+  compileSubscriptions,
+  type MappingCompiler,
+  readSubscriptions,
+} from "./_compile_subscriptions.ts";
+import { createActionPlugin, createInitializer } from "./_plugin.ts";
+import type {
+  BrowserDestinationDefinition,
+  BrowserPlugin,
+  BrowserPluginFactory,
+  BrowserSettingsInput,
+  LooseBrowserDestination,
+} from "./types.ts";
+
+/** Options for {@linkcode browserDestination}. */
+export interface BrowserDestinationOptions {
+  /**
+   * Compiles each subscription's mapping. The default knows every directive
+   * but `@liquid`, so bundles carry no LiquidJS; pass core's `compileMapping`
+   * to allow `@liquid`. @default {compileMappingWithoutLiquid}
+   */
+  compileMapping?: MappingCompiler;
+}
+
+/**
+ * Turns a device-mode destination into an analytics.js plugin factory: given
+ * the settings (with their `subscriptions`), it returns one plugin per action
+ * that has an enabled subscription. The partner SDK is initialized once and
+ * shared; each event is matched against every subscription query (compiled
+ * once), mapped, validated against the action's fields, and handed to
+ * `perform`. A failing action rejects its plugin hook, which analytics.js logs
+ * on the event's context without touching other destinations.
+ *
+ * @throws {InvalidSettingsError} (from the factory) when settings or a subscription are invalid.
+ * @example
+ * ```ts
+ * import { browserDestination, defineBrowserDestination } from "@destkit/browser";
+ * import assert from "node:assert/strict";
+ *
+ * const calls: unknown[] = [];
+ * const factory = browserDestination(defineBrowserDestination({
+ *   name: "Acme",
+ *   slug: "acme-web",
+ *   mode: "device",
+ *   settings: { appId: { label: "App ID", type: "string", required: true } },
+ *   initialize: () => ({ track: (name: string) => calls.push(name) }),
+ *   actions: {
+ *     track: {
+ *       title: "Track",
+ *       platform: "web",
+ *       defaultSubscription: 'type = "track"',
+ *       fields: { name: { label: "Name", type: "string", required: true, default: { "@path": "$.event" } } },
+ *       perform: (client, { payload }) => client.track(payload.name),
+ *     },
+ *   },
+ * }));
+ * const [plugin] = await factory({
+ *   appId: "a1",
+ *   subscriptions: [{ partnerAction: "track", subscribe: 'type = "track"', enabled: true }],
+ * });
+ * const analytics = { user: () => ({ id: () => null, anonymousId: () => null, traits: () => ({}) }) };
+ * const context = { event: { type: "track", event: "Signed Up" }, log: () => {} };
+ * await plugin.load(context, analytics);
+ * await plugin.track(context);
+ * assert.deepEqual(calls, ["Signed Up"]);
+ * ```
+ */
+export function browserDestination<
+  const A extends InputFields,
+  C,
+  const Acts extends Record<string, InputFields>,
+>(
+  definition: BrowserDestinationDefinition<A, C, Acts>,
+  options: BrowserDestinationOptions = {},
+): BrowserPluginFactory<A, C, Acts> {
+  const { compileMapping = compileMappingWithoutLiquid } = options;
+  const where = `destination "${definition.name}"`;
+  const settingsValidator = compileFields(definition.settings ?? {}, {
+    where: `${where} settings`,
+  });
+  const loose = definition as unknown as LooseBrowserDestination;
+  const actions = Object.entries(loose.actions).map(([key, action]) => ({
+    key,
+    action,
+    validator: compileFields(action.fields, {
+      where: `${where} action "${key}"`,
+    }),
+  }));
+
+  function createPlugins(input: BrowserSettingsInput): BrowserPlugin[] {
+    const { subscriptions: rawSubscriptions, ...rawSettings } = input ?? {};
+    const subscriptions = readSubscriptions(definition.name, rawSubscriptions);
+    let settings: Record<string, unknown>;
+    try {
+      settings = settingsValidator.validate(rawSettings).payload as Record<
+        string,
+        unknown
+      >;
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new InvalidSettingsError(`Cannot load ${where}: ${reason}`, {
+        cause,
+      });
+    }
+    const initializer = createInitializer(loose, settings);
+    const plugins: BrowserPlugin[] = [];
+    for (const { key, action, validator } of actions) {
+      const enabled = subscriptions.filter((s) =>
+        s.enabled && s.partnerAction === key
+      );
+      if (enabled.length === 0) continue;
+      const compiled = compileSubscriptions(
+        `${where} action "${key}"`,
+        action.fields,
+        enabled,
+        compileMapping,
+      );
+      plugins.push(createActionPlugin({
+        name: `${definition.name} ${key}`,
+        action,
+        validator,
+        subscriptions: compiled,
+        settings,
+        initializer,
+      }));
+    }
+    return plugins;
+  }
+
+  // Promise-returning, so that analytics.js gets a rejection, never a throw.
+  function factory(input: BrowserSettingsInput): Promise<BrowserPlugin[]> {
+    return new Promise((resolve) => resolve(createPlugins(input)));
+  }
+
+  factory.pluginName = definition.name;
+  factory.definition = definition;
+  return factory;
+}

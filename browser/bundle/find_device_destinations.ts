@@ -1,0 +1,67 @@
+/** A device-mode destination found in the destinations folder. */
+export interface DeviceDestination {
+  slug: string;
+  name: string;
+  /** The absolute path of its `index.ts`. */
+  entry: string;
+  /** Its declared gzip budget, in bytes, when it declares one. */
+  gzipBudget?: number;
+}
+
+interface DefinitionLike {
+  name?: unknown;
+  slug?: unknown;
+  mode?: unknown;
+  budget?: { gzip?: unknown };
+}
+
+/**
+ * Finds the device-mode destinations in `dir` (one folder each, with an
+ * `index.ts` whose default export is `browserDestination(...)` or that
+ * exports `destination`), sorted by slug; `only` keeps the given slugs.
+ *
+ * @throws {Error} When a slug in `only` is not a device-mode destination.
+ */
+export async function findDeviceDestinations(
+  dir: string,
+  only: readonly string[] = [],
+): Promise<DeviceDestination[]> {
+  const found: DeviceDestination[] = [];
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.isDirectory) continue;
+    const path = `${dir}/${entry.name}/index.ts`;
+    try {
+      await Deno.stat(path);
+    } catch {
+      continue;
+    }
+    const module = await import(`file://${path}`) as {
+      default?: { definition?: DefinitionLike };
+      destination?: DefinitionLike;
+    };
+    const definition = module.default?.definition ?? module.destination;
+    if (definition?.mode !== "device") continue;
+    const slug = typeof definition.slug === "string"
+      ? definition.slug
+      : entry.name;
+    const budget = definition.budget?.gzip;
+    found.push({
+      slug,
+      name: typeof definition.name === "string" ? definition.name : slug,
+      entry: path,
+      ...(typeof budget === "number" ? { gzipBudget: budget } : {}),
+    });
+  }
+  const missing = only.filter((slug) => !found.some((d) => d.slug === slug));
+  if (missing.length > 0) {
+    throw new Error(
+      `Cannot bundle ${
+        missing.join(", ")
+      }: no device-mode destination with that slug in ${dir}`,
+    );
+  }
+  const kept = only.length === 0
+    ? found
+    : found.filter((d) => only.includes(d.slug));
+  return kept.sort((a, b) => a.slug.localeCompare(b.slug));
+}
