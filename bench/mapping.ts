@@ -1,0 +1,238 @@
+// deno-lint-ignore-file no-console
+/**
+ * Mapping speed: destkit's `transform` (compiled once, cached by the mapping
+ * object) and `compileMapping(...).resolve` against `@segment/actions-core`
+ * 3.170.0's `transform`, which validates and walks the mapping for every
+ * event. Same mappings, same events, one process, bounded loops (count and
+ * time). Each mapping is first checked to give the same output on both.
+ *
+ * `deno run --allow-all bench/mapping.ts [--quick]`
+ *
+ * @module
+ */
+import { createRequire } from "node:module";
+import { compileMapping, transform } from "../core/mapping/mod.ts";
+import { generateEvents } from "./scenario/events.ts";
+
+/** One measured comparison; `ratio` is destkit's rate over Segment's. */
+export type BenchRow = {
+  name: string;
+  destkitPerSec: number;
+  segmentPerSec: number;
+  ratio: number;
+};
+
+type Transform = (mapping: unknown, data: unknown) => unknown;
+
+// The bench-webhook subscription mapping (SCENARIO.md, section 1), field order.
+const WEBHOOK_MAPPING = {
+  event_name: { "@path": "$.event" },
+  user_id: {
+    "@if": {
+      exists: { "@path": "$.userId" },
+      then: { "@path": "$.userId" },
+      else: { "@path": "$.anonymousId" },
+    },
+  },
+  message_id: { "@path": "$.messageId" },
+  timestamp: { "@path": "$.timestamp" },
+  revenue: { "@path": "$.properties.revenue" },
+  logged_in: { "@path": "$.properties.logged_in" },
+  page_url: { "@path": "$.context.page.url" },
+  label: { "@template": "{{properties.category}} / {{event}}" },
+  user: {
+    email: { "@path": "$.context.traits.email" },
+    name: {
+      "@if": {
+        exists: { "@path": "$.context.traits.first_name" },
+        then: {
+          "@template":
+            "{{context.traits.first_name}} {{context.traits.last_name}}",
+        },
+      },
+    },
+    plan: { "@path": "$.context.traits.plan" },
+  },
+  products: {
+    "@arrayPath": [
+      "$.properties.products",
+      {
+        product_id: { "@path": "$.product_id" },
+        sku: { "@path": "$.sku" },
+        name: { "@path": "$.name" },
+        price: { "@path": "$.price" },
+        quantity: { "@path": "$.quantity" },
+      },
+    ],
+  },
+  coupon: {
+    "@if": {
+      exists: { "@path": "$.properties.coupon" },
+      then: { "@path": "$.properties.coupon" },
+    },
+  },
+};
+
+// Every directive at least once, nested inside one another.
+const ALL_DIRECTIVES_MAPPING = {
+  id: { "@path": "$.messageId" },
+  label: { "@template": "{{event}} by {{{context.traits.email}}}" },
+  fixed: { "@literal": { source: "bench", user: { "@path": "$.userId" } } },
+  known: {
+    "@if": {
+      blank: { "@path": "$.userId" },
+      then: "identified",
+      else: "anonymous",
+    },
+  },
+  event_lower: {
+    "@case": { operator: "lower", value: { "@path": "$.event" } },
+  },
+  slug: {
+    "@replace": {
+      pattern: " ",
+      replacement: "_",
+      value: { "@path": "$.event" },
+    },
+  },
+  skus: {
+    "@arrayPath": ["$.properties.products", { sku: { "@path": "$.sku" } }],
+  },
+  context_json: {
+    "@json": { mode: "encode", value: { "@path": "$.context.page" } },
+  },
+  flat_traits: {
+    "@flatten": { separator: ".", value: { "@path": "$.context.traits" } },
+  },
+  merged: {
+    "@merge": {
+      direction: "right",
+      objects: [{ "@path": "$.context.page" }, { plan: "free" }],
+    },
+  },
+  shaped: {
+    "@transform": {
+      apply: { email: { "@path": "$.context.traits.email" } },
+      mapping: {
+        "@case": { operator: "upper", value: { "@path": "$.email" } },
+      },
+    },
+  },
+  coupon: {
+    "@excludeWhenNull": {
+      code: { "@path": "$.properties.coupon" },
+      total: { "@path": "$.properties.total" },
+    },
+  },
+  greeting: {
+    "@liquid":
+      "{{ event | downcase }} for {{ context.traits.first_name | default: 'guest' }}",
+  },
+};
+
+const MAPPINGS: [string, unknown][] = [
+  ["bench-webhook mapping", WEBHOOK_MAPPING],
+  ["every directive", ALL_DIRECTIVES_MAPPING],
+];
+
+// Runs `work(i)` until `iterations` or `capMs`, whichever first; returns calls per second.
+function measure(
+  work: (i: number) => unknown,
+  iterations: number,
+  capMs: number,
+): number {
+  let sink = 0;
+  for (let i = 0; i < Math.min(iterations / 10, 2_000); i++) {
+    if (work(i)) sink++;
+  }
+  const started = performance.now();
+  let done = 0;
+  while (done < iterations) {
+    const end = Math.min(done + 200, iterations);
+    for (let i = done; i < end; i++) if (work(i)) sink++;
+    done = end;
+    if (performance.now() - started > capMs) break;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (sink < 0) throw new Error("unreachable");
+  return done / seconds;
+}
+
+function row(
+  name: string,
+  destkitPerSec: number,
+  segmentPerSec: number,
+): BenchRow {
+  return {
+    name,
+    destkitPerSec,
+    segmentPerSec,
+    ratio: destkitPerSec / segmentPerSec,
+  };
+}
+
+/** Measures each mapping through destkit and Segment and returns one row per comparison. */
+export function runMappingBench(
+  options: { quick?: boolean } = {},
+): Promise<BenchRow[]> {
+  const { quick = false } = options;
+  const require = createRequire(import.meta.url);
+  const segmentTransform = require("@segment/actions-core")
+    .transform as Transform;
+  const events = generateEvents(quick ? 200 : 1_000) as unknown[];
+  const count = events.length;
+  const iterations = quick ? 20_000 : 300_000;
+  const capMs = quick ? 200 : 1_500;
+  const rows: BenchRow[] = [];
+  for (const [label, mapping] of MAPPINGS) {
+    for (let i = 0; i < count; i++) {
+      const ours = JSON.stringify(transform(mapping, events[i]));
+      const theirs = JSON.stringify(segmentTransform(mapping, events[i]));
+      if (ours !== theirs) {
+        throw new Error(
+          `Cannot benchmark ${label}: destkit and Segment disagree on event ${i}`,
+        );
+      }
+    }
+    const segmentPerSec = measure(
+      (i) => segmentTransform(mapping, events[i % count]),
+      iterations,
+      capMs,
+    );
+    rows.push(row(
+      `${label}: transform`,
+      measure((i) => transform(mapping, events[i % count]), iterations, capMs),
+      segmentPerSec,
+    ));
+    const compiled = compileMapping(mapping);
+    rows.push(row(
+      `${label}: compiled resolve`,
+      measure((i) => compiled.resolve(events[i % count]), iterations, capMs),
+      segmentPerSec,
+    ));
+  }
+  return Promise.resolve(rows);
+}
+
+function format(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
+
+if (import.meta.main) {
+  const rows = await runMappingBench({ quick: Deno.args.includes("--quick") });
+  const width = Math.max(...rows.map((entry) => entry.name.length));
+  console.log(
+    `${"measure".padEnd(width)}  ${"destkit/s".padStart(13)}  ${
+      "Segment/s".padStart(13)
+    }  ratio`,
+  );
+  for (const entry of rows) {
+    console.log(
+      `${entry.name.padEnd(width)}  ${
+        format(entry.destkitPerSec).padStart(13)
+      }  ${format(entry.segmentPerSec).padStart(13)}  ${
+        entry.ratio.toFixed(1)
+      }x`,
+    );
+  }
+}

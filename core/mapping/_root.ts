@@ -1,0 +1,59 @@
+// The root directive `__segment_internal_directive`, resolved as Segment's getMappingToProcess.
+import { isObject } from "./_real_type.ts";
+
+/** The key under which a mapping holds a directive that applies to the whole mapping. */
+export const ROOT_DIRECTIVE_KEY = "__segment_internal_directive";
+
+/**
+ * Returns the mapping that actually runs: a copy of `mapping` spread into an
+ * object, or, with the root directive, that directive with `mapping` set to
+ * the other keys. The caller's object is never changed.
+ */
+export function getMappingToProcess(mapping: unknown): unknown {
+  if (mapping === null || mapping === undefined) {
+    throw new TypeError("Cannot convert undefined or null to object");
+  }
+  const keys = Object.keys(mapping);
+  if (!keys.includes(ROOT_DIRECTIVE_KEY)) return { ...(mapping as object) };
+  const source = mapping as Record<string, unknown>;
+  const customerMappings: Record<string, unknown> = {};
+  for (const key in source) {
+    if (key !== ROOT_DIRECTIVE_KEY && key !== "__proto__") {
+      customerMappings[key] = source[key];
+    }
+  }
+  const root = source[ROOT_DIRECTIVE_KEY];
+  if (root === null || root === undefined) {
+    throw new TypeError("Cannot convert undefined or null to object");
+  }
+  const rootKeys = Object.keys(root);
+  if (rootKeys.length > 1) {
+    throw new Error(
+      "The root mapping must only have a single directive object",
+    );
+  }
+  const rootKey = rootKeys[0];
+  const directive = rootKey === undefined
+    ? undefined
+    : (root as Record<string, unknown>)[rootKey];
+  if (!directive || typeof directive !== "object") {
+    throw new Error("The root directive must be an object");
+  }
+  if (!isObject(directive)) return root;
+  const patched: Record<string, unknown> = { ...directive };
+  patched.mapping = customerMappings;
+  if (Array.isArray(root)) {
+    return root.map((
+      item,
+      index,
+    ) => (String(index) === rootKey ? patched : item));
+  }
+  const copy: Record<string, unknown> = { ...(root as object) };
+  Object.defineProperty(copy, rootKey, {
+    value: patched,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  return copy;
+}

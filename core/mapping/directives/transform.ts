@@ -1,0 +1,23 @@
+import { isObject } from "../_real_type.ts";
+import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+
+/** `@transform`: `apply` runs as a mapping on the event, then `mapping` runs on that result. */
+export function compileTransform(
+  options: unknown,
+  context: CompileContext,
+): Resolver {
+  if (!isObject(options)) {
+    return failWith(
+      '@transform requires an object with an "apply" key and a "mapping" key',
+    );
+  }
+  const { apply, mapping } = options;
+  if (!mapping) return failWith('@transform requires a "mapping" key');
+  if (!apply) return failWith('@transform requires a "apply" key');
+  if (!isObject(apply)) {
+    return failWith('@transform "apply" key should be an object');
+  }
+  const applied = context.compileTransform(apply);
+  const result = context.compile(mapping);
+  return (data) => result(applied(data));
+}
