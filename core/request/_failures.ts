@@ -1,0 +1,209 @@
+// Turns what went wrong in one attempt into a typed error, with credentials redacted.
+import {
+  AbortError,
+  HTTPError,
+  IntegrationError,
+  NetworkError,
+  TimeoutError,
+} from "../errors.ts";
+import type { HeaderRecord } from "./_headers.ts";
+import {
+  collectSecrets,
+  redactHeaders,
+  redactText,
+  redactUrl,
+} from "./_redact.ts";
+import { parseRetryAfter } from "./retry_delay.ts";
+
+/** What an attempt sent, kept so that a failure can be described. */
+export interface Sent {
+  method: string;
+  url: string;
+  headers: HeaderRecord;
+  body: BodyInit | null | undefined;
+  timeout: number | false;
+  signal: AbortSignal | undefined;
+  secrets: readonly string[] | undefined;
+  password: string | undefined;
+}
+
+function secretsOf(sent: Sent): string[] {
+  return collectSecrets(
+    sent.secrets,
+    sent.password,
+    sent.headers.authorization,
+  );
+}
+
+function prefix(sent: Sent, secrets: readonly string[]): string {
+  return `Cannot send ${sent.method} ${redactUrl(sent.url, secrets)}`;
+}
+
+/** Returns the error for a response with a failing status; `content` and `data` are its body. */
+export function httpError(
+  sent: Sent,
+  response: Response,
+  content: string,
+  data: unknown,
+): HTTPError {
+  const secrets = secretsOf(sent);
+  let state = `received status ${response.status}`;
+  const location = response.headers.get("location");
+  if (response.status >= 300 && response.status < 400 && location !== null) {
+    state += ` (redirect to ${
+      redactUrl(resolve(location, sent.url), secrets)
+    })`;
+  }
+  const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  return new HTTPError(`${prefix(sent, secrets)}: ${state}`, {
+    request: redactedRequest(sent, secrets),
+    response,
+    content,
+    data,
+    retryAfterMs,
+  });
+}
+
+/** Returns the error for a body that `responseType: "json"` could not parse. */
+export function invalidJSONError(
+  sent: Sent,
+  status: number,
+  cause: unknown,
+): IntegrationError {
+  const secrets = secretsOf(sent);
+  return new IntegrationError(
+    `${
+      prefix(sent, secrets)
+    }: received status ${status} with a body that is not JSON`,
+    "INVALID_RESPONSE",
+    502,
+    { retryable: false, cause: redactError(cause, secrets) },
+  );
+}
+
+/** Returns the error for a GET or HEAD request given a body. */
+export function bodyNotAllowedError(sent: Sent): TypeError {
+  return new TypeError(
+    `${
+      prefix(sent, secretsOf(sent))
+    }: a ${sent.method} request cannot have a body`,
+  );
+}
+
+/**
+ * Returns the error for an attempt that got no (complete) response: a timeout, an abort
+ * through the caller's signal, or a network failure.
+ */
+export function transportError(
+  sent: Sent,
+  error: unknown,
+  timedOut: boolean,
+  readingBody: boolean,
+): IntegrationError {
+  if (error instanceof IntegrationError) return error;
+  const secrets = secretsOf(sent);
+  const start = prefix(sent, secrets);
+  if (timedOut) {
+    const what = readingBody ? "response body not complete" : "no response";
+    return new TimeoutError(`${start}: ${what} within ${sent.timeout} ms`);
+  }
+  if (sent.signal?.aborted) {
+    return new AbortError(`${start}: aborted by its signal`, {
+      cause: redactError(sent.signal.reason, secrets),
+    });
+  }
+  const state = describeNetworkFailure(error);
+  const where = readingBody ? " while reading the response body" : "";
+  return new NetworkError(`${start}: ${state}${where}`, {
+    cause: redactError(error, secrets),
+  });
+}
+
+const FAILURES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/refused/i, "connection refused"],
+  [
+    /maximum number of redirects|redirect count exceeded|too many redirects/i,
+    "too many redirects",
+  ],
+  [
+    /redirect mode is set to .error.|unexpected redirect/i,
+    'redirected while redirect is "error"',
+  ],
+  [
+    /dns error|failed to lookup|name or service not known|enotfound|getaddrinfo/i,
+    "host not found",
+  ],
+  [/certificate|tls|ssl/i, "TLS handshake failed"],
+  [
+    /connection closed|reset|broken pipe|unexpected eof|incomplete|socket hang up|connection error|reading a body/i,
+    "connection reset",
+  ],
+  [/timed out|timeout/i, "connection timed out"],
+];
+
+function describeNetworkFailure(error: unknown): string {
+  const text = messages(error);
+  for (const [pattern, state] of FAILURES) if (pattern.test(text)) return state;
+  const first = error instanceof Error ? error.message : String(error);
+  return `network error (${first})`;
+}
+
+function messages(error: unknown): string {
+  const parts: string[] = [];
+  let current = error;
+  for (
+    let depth = 0;
+    depth < 5 && current !== undefined && current !== null;
+    depth++
+  ) {
+    parts.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(" | ");
+}
+
+/** Returns `error`, or a copy with secrets removed from its messages when they held any. */
+function redactError(error: unknown, secrets: readonly string[]): unknown {
+  if (!(error instanceof Error)) return error;
+  const text = messages(error);
+  if (redactText(text, secrets) === text && !/\/\/[^/\s]*@/.test(text)) {
+    return error;
+  }
+  const copy = new Error(
+    redactUrlsIn(redactText(error.message, secrets), secrets),
+    {
+      cause: redactError(error.cause, secrets),
+    },
+  );
+  copy.name = error.name;
+  return copy;
+}
+
+function redactUrlsIn(text: string, secrets: readonly string[]): string {
+  return text.replace(
+    /[a-z][a-z0-9+.-]*:\/\/[^\s)]+/gi,
+    (url) => redactUrl(url, secrets),
+  );
+}
+
+function resolve(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
+}
+
+/** Builds the `Request` kept on an `HTTPError`, with credentials replaced. */
+function redactedRequest(sent: Sent, secrets: readonly string[]): Request {
+  const body = typeof sent.body === "string" && sent.method !== "GET" &&
+      sent.method !== "HEAD"
+    ? redactText(sent.body, secrets)
+    : undefined;
+  const headers = redactHeaders(sent.headers, secrets);
+  return new Request(redactUrl(sent.url, secrets), {
+    method: sent.method,
+    headers,
+    body,
+  });
+}

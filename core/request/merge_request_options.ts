@@ -1,0 +1,44 @@
+import { mergeHeaders } from "./_headers.ts";
+import { mergeValues } from "./_merge.ts";
+import type { RequestOptions } from "./request_options.ts";
+
+/**
+ * Returns `base` with `extra` applied on top, as a client merges its defaults, the
+ * `extendRequest` output and a call's options: later values win, `headers` merge
+ * case-insensitively (an `undefined` value removes a header, and the result holds
+ * lower-case names), plain objects under `json` and `searchParams` merge deeply.
+ * Neither argument is changed.
+ *
+ * @example
+ * ```ts
+ * import { mergeRequestOptions } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * const merged = mergeRequestOptions(
+ *   { headers: { Authorization: "Bearer a", "X-Team": "1" }, timeout: 5000 },
+ *   { headers: { authorization: "Bearer b" }, method: "post" },
+ * );
+ * assert.deepEqual(merged, {
+ *   headers: { authorization: "Bearer b", "x-team": "1" },
+ *   timeout: 5000,
+ *   method: "post",
+ * });
+ * ```
+ */
+export function mergeRequestOptions(
+  base: RequestOptions,
+  extra: RequestOptions,
+): RequestOptions {
+  const merged = mergeValues(base, extra);
+  if (extra.headers !== undefined) {
+    merged.headers = mergeHeaders(
+      base.headers === undefined
+        ? undefined
+        : mergeHeaders(undefined, base.headers),
+      extra.headers,
+    );
+  } else if (base.headers !== undefined) {
+    merged.headers = mergeHeaders(undefined, base.headers);
+  }
+  return merged;
+}
