@@ -1,0 +1,110 @@
+// Dependent `required` ({ conditions: [...] }), evaluated against the whole payload.
+import { isPlainValueObject } from "./_json_types.ts";
+import type {
+  FieldCondition,
+  FieldConditions,
+  InputFields,
+} from "./input_field.ts";
+
+/** A field that is required when its conditions hold. */
+export interface DependentRequirement {
+  /** The keys leading to the field: `["user", "email"]`. */
+  path: readonly string[];
+  conditions: FieldConditions;
+}
+
+/** Collects every dependent `required` of a set of fields, members included. */
+export function collectRequirements(
+  fields: InputFields,
+  prefix: readonly string[] = [],
+): DependentRequirement[] {
+  const found: DependentRequirement[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    const path = [...prefix, key];
+    if (typeof field.required === "object") {
+      found.push({ path, conditions: field.required });
+    }
+    if (field.properties !== undefined) {
+      found.push(...collectRequirements(field.properties, path));
+    }
+  }
+  return found;
+}
+
+/** Whether the conditions hold for a payload (`match: "all"` unless `"any"`). */
+export function conditionsHold(
+  conditions: FieldConditions,
+  payload: Record<string, unknown>,
+): boolean {
+  return conditions.match === "any"
+    ? conditions.conditions.some((condition) =>
+      conditionHolds(condition, payload)
+    )
+    : conditions.conditions.every((condition) =>
+      conditionHolds(condition, payload)
+    );
+}
+
+// Segment's JSON Schema: `is`/`is_not` a value need the key present; `is` with no value
+// means missing or null, where AJV's coercion also counts "", 0, false and a one-item
+// array of those as null.
+// Through a non-object parent ("a.b" with a = 1) a condition holds.
+function conditionHolds(
+  condition: FieldCondition,
+  payload: Record<string, unknown>,
+): boolean {
+  const keys = condition.fieldKey.split(".");
+  let value: unknown = payload;
+  for (let index = 0; index < keys.length; index++) {
+    if (!isPlainValueObject(value)) return true;
+    value = value[keys[index]];
+    if (value === undefined) break;
+  }
+  const is = condition.operator === "is";
+  if (condition.value === undefined) return is === isNullish(value);
+  if (value === undefined) return false;
+  return is === isDeepEqual(value, condition.value);
+}
+
+function isNullish(value: unknown): boolean {
+  if (Array.isArray(value) && value.length === 1) {
+    return isNullish(value[0]) && value[0] !== undefined;
+  }
+  return value === undefined || value === null || value === "" || value === 0 ||
+    value === false;
+}
+
+function isDeepEqual(left: unknown, right: unknown): boolean {
+  if (left === right) return true;
+  if (Array.isArray(left) && Array.isArray(right)) {
+    return left.length === right.length &&
+      left.every((item, index) => isDeepEqual(item, right[index]));
+  }
+  if (!isPlainValueObject(left) || !isPlainValueObject(right)) return false;
+  const keys = Object.keys(left);
+  return keys.length === Object.keys(right).length &&
+    keys.every((key) => isDeepEqual(left[key], right[key]));
+}
+
+/** The paths (keys and item indices) where a required field is missing. */
+export function findMissing(
+  path: readonly string[],
+  payload: Record<string, unknown>,
+): (string | number)[][] {
+  const missing: (string | number)[][] = [];
+  walk(payload, 0, []);
+  return missing;
+
+  function walk(value: unknown, depth: number, at: (string | number)[]): void {
+    if (Array.isArray(value) && depth > 0) {
+      value.forEach((item, index) => walk(item, depth, [...at, index]));
+      return;
+    }
+    if (!isPlainValueObject(value)) return;
+    const member = value[path[depth]];
+    if (member === undefined) missing.push([...at, ...path.slice(depth)]);
+    else if (depth + 1 < path.length) {
+      walk(member, depth + 1, [...at, path[depth]]);
+    }
+  }
+}

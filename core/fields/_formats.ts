@@ -1,0 +1,147 @@
+// String format checks, one per format name, following RFC 3339 / 3986 and JSON Schema's
+// definitions (the same decisions as ajv-formats' "full" mode for ordinary values).
+import type { FieldFormat } from "./input_field.ts";
+
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME =
+  /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(z|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
+const HEX = "[0-9a-f]";
+const URI_CHAR = "(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})";
+const URI = new RegExp(
+  `^[a-z][a-z0-9+\\-.]*:(?:${URI_CHAR}|[[\\]])*(?:#${URI_CHAR}*)?$`,
+  "i",
+);
+const URI_REFERENCE = new RegExp(
+  `^(?:[a-z][a-z0-9+\\-.]*:)?${URI_CHAR}*(?:#${URI_CHAR}*)?$`,
+  "i",
+);
+// RFC 6570: literals (no controls, space or "'<>\^`{|}, `%` only as an escape) and expressions.
+const VARSPEC = "(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\\d{0,3}|\\*)?";
+const TEMPLATE_LITERAL = "[^\\x00-\\x20\"'<>%\\\\^`{|}]|%[0-9a-f]{2}";
+const URI_TEMPLATE = new RegExp(
+  `^(?:${TEMPLATE_LITERAL}|\\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\\})*$`,
+  "i",
+);
+const EMAIL =
+  /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+const HOSTNAME = new RegExp(
+  `^(?=.{1,253}\\.?$)${LABEL}(?:\\.${LABEL})*\\.?$`,
+  "i",
+);
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
+const UUID = new RegExp(
+  `^(?:urn:uuid:)?${HEX}{8}-(?:${HEX}{4}-){3}${HEX}{12}$`,
+  "i",
+);
+const HEXTET = /^[0-9a-f]{1,4}$/i;
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** Whether a year, month (1-12) and day form a real calendar day. */
+export function isCalendarDay(
+  year: number,
+  month: number,
+  day: number,
+): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+}
+
+/** Whether `text` is an RFC 3339 full-date with a real day. */
+export function isDate(text: string): boolean {
+  const match = DATE.exec(text);
+  return match !== null &&
+    isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** Whether `text` is an RFC 3339 time; `zone` requires an offset or `Z`. */
+export function isTime(text: string, zone = false): boolean {
+  const match = TIME.exec(text);
+  if (match === null) return false;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = Number(match[3]);
+  if (zone && match[5] === undefined) return false;
+  const offsetHour = Number(match[7] ?? 0);
+  const offsetMinute = Number(match[8] ?? 0);
+  if (offsetHour > 23 || offsetMinute > 59) return false;
+  if (hour <= 23 && minute <= 59 && second < 60) return true;
+  // A leap second is 23:59:60 in UTC.
+  const sign = match[6] === "-" ? -1 : 1;
+  const utcMinute = minute - sign * offsetMinute;
+  const utcHour = hour - sign * offsetHour - (utcMinute < 0 ? 1 : 0);
+  return second === 60 && (utcHour === 23 || utcHour === -1) &&
+    (utcMinute === 59 || utcMinute === -1);
+}
+
+function isDateTime(text: string): boolean {
+  const parts = text.split(/t|\s/i);
+  return parts.length === 2 && isDate(parts[0]) && isTime(parts[1], true);
+}
+
+function isIPv6(text: string): boolean {
+  const halves = text.split("::");
+  if (halves.length > 2) return false;
+  const groups = halves.flatMap((half) => half === "" ? [] : half.split(":"));
+  const endsInGroup = halves.length === 1 || halves[1] !== "";
+  let count = groups.length;
+  for (let index = 0; index < groups.length; index++) {
+    if (HEXTET.test(groups[index])) continue;
+    // An IPv4 address may end the text, standing for two groups.
+    if (
+      index !== groups.length - 1 || !endsInGroup || !IPV4.test(groups[index])
+    ) return false;
+    count++;
+  }
+  return halves.length === 2 ? count <= 7 : count === 8;
+}
+
+function isRegex(text: string): boolean {
+  if (/[^\\]\\Z/.test(text)) return false;
+  try {
+    new RegExp(text, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isURI(text: string): boolean {
+  return URI.test(text) && /\/|:/.test(text);
+}
+
+const checks: Record<FieldFormat, (text: string) => boolean> = {
+  date: isDate,
+  "date-time": isDateTime,
+  email: (text) => EMAIL.test(text),
+  hostname: (text) => HOSTNAME.test(text),
+  ipv4: (text) => IPV4.test(text),
+  ipv6: isIPv6,
+  password: () => true,
+  regex: isRegex,
+  text: () => true,
+  time: (text) => isTime(text),
+  uri: isURI,
+  "uri-reference": (text) => URI_REFERENCE.test(text),
+  "uri-template": (text) => URI_TEMPLATE.test(text),
+  uuid: (text) => UUID.test(text),
+};
+
+/** The check of a format, or undefined when the format is unknown. */
+export function getFormatCheck(
+  format: string,
+): ((text: string) => boolean) | undefined {
+  return Object.hasOwn(checks, format)
+    ? checks[format as FieldFormat]
+    : undefined;
+}
+
+/** The formats a `string` field may declare. */
+export const FORMATS: readonly FieldFormat[] = Object.keys(
+  checks,
+) as FieldFormat[];

@@ -1,0 +1,296 @@
+// Cleans and coerces a payload as Segment does (removeEmptyValues, then AJV with
+// coerceTypes "array" and removeAdditional), recording every change as a warning.
+import {
+  coerceToJSONTypes,
+  hasJSONType,
+  isPlainValueObject,
+  NO_COERCION,
+} from "./_json_types.ts";
+import type { JSONType } from "./_json_types.ts";
+import type { InputFields } from "./input_field.ts";
+import { choiceValues } from "./_choices.ts";
+import { getFieldKind } from "./kinds/mod.ts";
+import { describeValue } from "./kinds/_messages.ts";
+
+/** A removal or coercion made while validating a payload. */
+export interface ValidationWarning {
+  /** The path changed, such as `properties.items[2].price`. */
+  path: string;
+  /** What was done, in plain words. */
+  message: string;
+  /** Whether the value was removed or converted. */
+  kind: "removed" | "coerced";
+}
+
+/** One field, compiled for normalising. */
+export interface FieldNode {
+  /** The JSON types of a value: with "null" when allowed; ["array"] when `multiple`. */
+  types: readonly JSONType[];
+  /** The JSON types of each item of a `multiple` field. */
+  itemTypes: readonly JSONType[] | undefined;
+  /** The members of an object field with `properties`. */
+  members: ObjectNode | undefined;
+  /** Whether one clean value (an item, for `multiple`) passes the field's checks. */
+  accepts: (value: unknown) => boolean;
+}
+
+/** An object of fields, compiled for normalising. */
+export interface ObjectNode {
+  fields: ReadonlyMap<string, FieldNode>;
+  additional: boolean;
+  required: readonly string[];
+}
+
+/** What one normalisation collects: the warnings, and whether every check passed. */
+export interface NormalizeState {
+  warnings: ValidationWarning[];
+  /** False once a value fails a check; the caller then asks zod for the issues. */
+  valid: boolean;
+  /**
+   * When set, receives each top-level value after empty values are removed and
+   * before coercion: what Segment's dependent `required` conditions read.
+   */
+  received?: Record<string, unknown>;
+}
+
+const REMOVE: unique symbol = Symbol("remove");
+
+/** Compiles fields into the tree the normaliser walks. */
+export function compileObjectNode(
+  fields: InputFields,
+  additional: boolean,
+): ObjectNode {
+  const nodes = new Map<string, FieldNode>();
+  const required: string[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    const kind = getFieldKind(field.type);
+    if (kind === undefined) {
+      throw new TypeError(
+        `Cannot compile field "${key}": type ${
+          JSON.stringify(field.type)
+        } is unknown`,
+      );
+    }
+    const jsonTypes = kind.jsonTypes;
+    const multiple = field.multiple === true;
+    if (field.required === true) required.push(key);
+    const hasType = kind.accepts(field);
+    const choices = field.choices === undefined
+      ? undefined
+      : new Set<unknown>(choiceValues(field.choices));
+    const nullable = field.allowNull === true && !multiple;
+    nodes.set(key, {
+      accepts: (value) =>
+        (nullable && value === null) ||
+        (hasType(value) && (choices === undefined || choices.has(value))),
+      types: multiple
+        ? ["array"]
+        : field.allowNull === true
+        ? [...jsonTypes, "null"]
+        : jsonTypes,
+      itemTypes: multiple ? jsonTypes : undefined,
+      members: field.properties === undefined ? undefined : compileObjectNode(
+        field.properties,
+        field.additionalProperties === true,
+      ),
+    });
+  }
+  return { fields: nodes, additional, required };
+}
+
+/** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
+export function normalizePayload(
+  payload: unknown,
+  root: ObjectNode,
+  state: NormalizeState,
+): unknown {
+  if (isPlainValueObject(payload)) {
+    return normalizeObject(payload, root, "", true, true, state);
+  }
+  state.valid = false;
+  return payload;
+}
+
+function normalizeObject(
+  object: Record<string, unknown>,
+  node: ObjectNode,
+  path: string,
+  clean: boolean,
+  isRoot: boolean,
+  state: NormalizeState,
+): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    const value = object[key];
+    // Paths are joined eagerly only below the root, where they are rare.
+    const at = path === "" ? key : `${path}.${key}`;
+    const field = node.fields.get(key);
+    let next: unknown;
+    if (field !== undefined) {
+      next = normalizeField(value, field, at, clean, isRoot, state);
+    } else if (node.additional) {
+      continue;
+    } else {
+      next = REMOVE;
+      if (value !== undefined) {
+        state.warnings.push({
+          path: at,
+          message: "removed: not a declared field",
+          kind: "removed",
+        });
+      }
+    }
+    if (next === value) continue;
+    copy ??= { ...object };
+    if (next === REMOVE) delete copy[key];
+    else copy[key] = next;
+  }
+  const result = copy ?? object;
+  for (const key of node.required) {
+    if (result[key] === undefined) state.valid = false;
+  }
+  return result;
+}
+
+function normalizeField(
+  value: unknown,
+  field: FieldNode,
+  path: string,
+  clean: boolean,
+  isRoot: boolean,
+  state: NormalizeState,
+): unknown {
+  if (value === undefined) return REMOVE;
+  let current: unknown = value;
+  if (clean) {
+    if (Array.isArray(current)) {
+      if (field.itemTypes !== undefined) {
+        current = removeEmptyItems(current, field.itemTypes, path, state);
+      }
+    } else if (current === null && !field.types.includes("null")) {
+      state.warnings.push({
+        path,
+        message: "removed: null is not allowed",
+        kind: "removed",
+      });
+      return REMOVE;
+    } else if (current === "" && (isRoot || !field.types.includes("string"))) {
+      state.warnings.push({
+        path,
+        message: "removed: empty string",
+        kind: "removed",
+      });
+      return REMOVE;
+    }
+  }
+  if (field.itemTypes !== undefined) {
+    if (!Array.isArray(current)) {
+      // At the root Segment wraps any value (arrifyFields); below it AJV wraps scalars only.
+      if (!isRoot && typeof current === "object" && current !== null) {
+        state.valid = false;
+        return current;
+      }
+      state.warnings.push({
+        path,
+        message: `coerced ${describeValue(current)} to an array of one`,
+        kind: "coerced",
+      });
+      current = [current];
+    }
+    if (isRoot && state.received !== undefined) state.received[path] = current;
+    return normalizeItems(current as unknown[], field, path, state);
+  }
+  if (isRoot && state.received !== undefined) state.received[path] = current;
+  let membersClean = clean;
+  if (!hasJSONType(current, field.types)) {
+    const coercion = coerceToJSONTypes(current, field.types);
+    if (coercion.value === NO_COERCION) {
+      state.valid = false;
+      return current;
+    }
+    state.warnings.push({
+      path,
+      message: coercionMessage(current, coercion.value),
+      kind: "coerced",
+    });
+    current = coercion.value;
+    // Segment's removeEmptyValues does not reach into an array it keeps.
+    if (coercion.unwrapped) membersClean = false;
+  }
+  if (field.members !== undefined && isPlainValueObject(current)) {
+    current = normalizeObject(
+      current,
+      field.members,
+      path,
+      membersClean,
+      false,
+      state,
+    );
+  } else if (!field.accepts(current)) {
+    state.valid = false;
+  }
+  return current;
+}
+
+function removeEmptyItems(
+  items: unknown[],
+  types: readonly JSONType[],
+  path: string,
+  state: NormalizeState,
+): unknown[] {
+  let kept: unknown[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const isEmpty = item === null || (item === "" && !types.includes("string"));
+    if (isEmpty) {
+      state.warnings.push({
+        path: `${path}[${index}]`,
+        message: `removed: ${item === null ? "null" : "empty string"} item`,
+        kind: "removed",
+      });
+      kept ??= items.slice(0, index);
+    } else if (kept !== undefined) {
+      kept.push(item);
+    }
+  }
+  return kept ?? items;
+}
+
+function normalizeItems(
+  items: unknown[],
+  field: FieldNode,
+  path: string,
+  state: NormalizeState,
+): unknown[] {
+  const types = field.itemTypes as readonly JSONType[];
+  let copy: unknown[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    let next = item;
+    const at = `${path}[${index}]`;
+    if (!hasJSONType(next, types)) {
+      const coercion = coerceToJSONTypes(next, types);
+      if (coercion.value !== NO_COERCION) {
+        state.warnings.push({
+          path: at,
+          message: coercionMessage(next, coercion.value),
+          kind: "coerced",
+        });
+        next = coercion.value;
+      }
+    }
+    if (field.members !== undefined && isPlainValueObject(next)) {
+      next = normalizeObject(next, field.members, at, false, false, state);
+    } else if (!field.accepts(next)) {
+      state.valid = false;
+    }
+    if (next === item) continue;
+    copy ??= items.slice();
+    copy[index] = next;
+  }
+  return copy ?? items;
+}
+
+function coercionMessage(from: unknown, to: unknown): string {
+  return `coerced ${describeValue(from)} to ${describeValue(to)}`;
+}

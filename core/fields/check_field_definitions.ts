@@ -1,0 +1,265 @@
+import { FORMATS } from "./_formats.ts";
+import { isDirectiveFree } from "./_directives.ts";
+import { buildFieldSchema } from "./_zod_schema.ts";
+import type {
+  FieldConditions,
+  InputField,
+  InputFields,
+} from "./input_field.ts";
+import { fieldKinds, getFieldKind } from "./kinds/mod.ts";
+import type { FieldConstraint } from "./kinds/mod.ts";
+
+const CONSTRAINTS: readonly FieldConstraint[] = [
+  "format",
+  "choices",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+  "properties",
+  "additionalProperties",
+];
+const FLAGS = [
+  "multiple",
+  "allowNull",
+  "additionalProperties",
+  "dynamic",
+  "readOnly",
+  "hidden",
+  "unsafe_hidden",
+] as const;
+
+type Fail = (
+  ErrorClass: typeof TypeError | typeof RangeError,
+  state: string,
+) => never;
+
+/**
+ * Checks a set of field definitions (recursively) and throws on the first
+ * mistake: an unknown `type`, a property the kind does not accept (`choices`
+ * on an object, `minimum` on a boolean), a malformed condition, or a literal
+ * `default` that does not fit the field.
+ *
+ * @param fields The fields, keyed by payload key.
+ * @param where Who owns the fields, for messages, e.g. `destination "Acme", action "track"`.
+ * @throws {TypeError} When a property has the wrong type or is not allowed on the field's kind.
+ * @throws {RangeError} When a value is out of range (unknown format, `minimum` above `maximum`).
+ *
+ * @example
+ * ```ts
+ * import { checkFieldDefinitions } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * assert.throws(
+ *   () => checkFieldDefinitions({ on: { label: "On", type: "boolean", minimum: 1 } }, 'action "track"'),
+ *   /field "on" of action "track": a boolean field cannot have "minimum"/,
+ * );
+ * ```
+ */
+export function checkFieldDefinitions(
+  fields: InputFields,
+  where?: string,
+): void {
+  if (!isRecord(fields)) {
+    throw new TypeError(
+      `Cannot use the fields${
+        where === undefined ? "" : ` of ${where}`
+      }: they are not an object`,
+    );
+  }
+  for (const [key, field] of Object.entries(fields)) {
+    checkField(field, key, where);
+  }
+}
+
+function checkField(
+  field: InputField,
+  path: string,
+  where: string | undefined,
+): void {
+  const fail: Fail = (ErrorClass, state) => {
+    throw new ErrorClass(
+      `Cannot use field "${path}"${
+        where === undefined ? "" : ` of ${where}`
+      }: ${state}`,
+    );
+  };
+  if (!isRecord(field)) fail(TypeError, "the definition is not an object");
+  if (typeof field.label !== "string") {
+    fail(TypeError, `"label" must be a string`);
+  }
+  const kind = getFieldKind(field.type);
+  if (kind === undefined) {
+    fail(
+      TypeError,
+      `type ${JSON.stringify(field.type)} is not one of ${
+        Object.keys(fieldKinds).join(", ")
+      }`,
+    );
+  }
+  for (const constraint of CONSTRAINTS) {
+    if (
+      field[constraint] !== undefined && !kind.constraints.includes(constraint)
+    ) {
+      fail(
+        TypeError,
+        `${
+          article(field.type)
+        } ${field.type} field cannot have "${constraint}"`,
+      );
+    }
+  }
+  for (const flag of FLAGS) {
+    if (field[flag] !== undefined && typeof field[flag] !== "boolean") {
+      fail(TypeError, `"${flag}" must be a boolean`);
+    }
+  }
+  if (field.format !== undefined && !FORMATS.includes(field.format)) {
+    fail(
+      RangeError,
+      `format ${JSON.stringify(field.format)} is not one of ${
+        FORMATS.join(", ")
+      }`,
+    );
+  }
+  checkLimits(field, fail);
+  checkChoices(field, kind.choiceTypes, fail);
+  if (field.required !== undefined && typeof field.required !== "boolean") {
+    checkConditions(field.required, "required", fail);
+  }
+  if (field.depends_on !== undefined) {
+    checkConditions(field.depends_on, "depends_on", fail);
+  }
+  if (
+    field.schema !== undefined &&
+    typeof field.schema?.["~standard"]?.validate !== "function"
+  ) {
+    fail(
+      TypeError,
+      `"schema" must be a Standard Schema (a zod schema, for example)`,
+    );
+  }
+  if (field.properties !== undefined) {
+    if (!isRecord(field.properties)) {
+      fail(TypeError, `"properties" must be an object of fields`);
+    }
+    for (const [key, member] of Object.entries(field.properties)) {
+      checkField(member, `${path}.${key}`, where);
+    }
+  }
+  if (field.default !== undefined && isDirectiveFree(field.default)) {
+    const result = buildFieldSchema(field).safeParse(field.default);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const at = issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
+      fail(
+        TypeError,
+        `the default ${
+          JSON.stringify(field.default)
+        } does not fit the field${at}: ${issue.message}`,
+      );
+    }
+  }
+}
+
+function checkLimits(field: InputField, fail: Fail): void {
+  for (
+    const name of ["minimum", "maximum", "minLength", "maxLength"] as const
+  ) {
+    const value = field[name];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      fail(
+        TypeError,
+        `"${name}" must be a finite number`,
+      );
+    }
+    if (name.endsWith("Length") && (!Number.isInteger(value) || value < 0)) {
+      fail(RangeError, `"${name}" must be a whole number, not ${value}`);
+    }
+  }
+  const pairs = [["minimum", "maximum"], ["minLength", "maxLength"]] as const;
+  for (const [low, high] of pairs) {
+    const min = field[low];
+    const max = field[high];
+    if (min !== undefined && max !== undefined && min > max) {
+      fail(RangeError, `"${low}" (${min}) is above "${high}" (${max})`);
+    }
+  }
+}
+
+function checkChoices(
+  field: InputField,
+  types: readonly string[],
+  fail: Fail,
+): void {
+  if (field.choices === undefined) return;
+  if (!Array.isArray(field.choices)) {
+    fail(TypeError, `"choices" must be an array`);
+  }
+  for (const choice of field.choices) {
+    const value = isRecord(choice) ? choice.value : choice;
+    if (isRecord(choice) && typeof choice.label !== "string") {
+      fail(TypeError, `a choice's "label" must be a string`);
+    }
+    if (!types.includes(typeof value)) {
+      fail(
+        TypeError,
+        `choice ${JSON.stringify(value)} is not a ${
+          types.join(" or ")
+        }, as the field's type needs`,
+      );
+    }
+  }
+}
+
+function checkConditions(
+  conditions: FieldConditions,
+  name: string,
+  fail: Fail,
+): void {
+  if (!isRecord(conditions) || !Array.isArray(conditions.conditions)) {
+    fail(
+      TypeError,
+      `"${name}" must be ${
+        name === "required" ? "a boolean or " : ""
+      }{ conditions: [...] }`,
+    );
+  }
+  if (
+    conditions.match !== undefined && conditions.match !== "all" &&
+    conditions.match !== "any"
+  ) {
+    fail(
+      RangeError,
+      `"${name}.match" must be "all" or "any", not ${
+        JSON.stringify(conditions.match)
+      }`,
+    );
+  }
+  for (const condition of conditions.conditions) {
+    if (
+      !isRecord(condition) || typeof condition.fieldKey !== "string" ||
+      condition.fieldKey === ""
+    ) {
+      fail(TypeError, `each condition of "${name}" needs a "fieldKey"`);
+    }
+    if (condition.operator !== "is" && condition.operator !== "is_not") {
+      fail(
+        RangeError,
+        `the operator of a condition of "${name}" must be "is" or "is_not", not ${
+          JSON.stringify(condition.operator)
+        }`,
+      );
+    }
+  }
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? "an" : "a";
+}
+
+// deno-lint-ignore no-explicit-any
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

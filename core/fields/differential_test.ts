@@ -1,0 +1,343 @@
+// Differential test against Segment's actions-core (a test-only oracle): same accept/reject
+// decision and same resulting payload, with the deliberate differences left out of the inputs.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import fc from "fast-check";
+import { compileFields, PayloadValidationError } from "@destkit/core";
+import type { InputField, InputFields } from "@destkit/core";
+
+const require = createRequire(import.meta.url);
+const { fieldsToJsonSchema, validateSchema } = require("@segment/actions-core");
+// removeEmptyValues is not exported from the package root: load its CommonJS file directly.
+const { removeEmptyValues } = require(
+  "../../node_modules/@segment/actions-core/dist/cjs/remove-empty-values.js",
+);
+
+const FIELD_SETS = 150;
+const PAYLOADS_PER_SET = 16;
+const SEED = 20240501;
+
+const scalars: unknown[] = [
+  "",
+  " ",
+  null,
+  "5",
+  "5.5",
+  "-2",
+  "abc",
+  "true",
+  "false",
+  "x",
+  "y",
+  "a@b.co",
+  "10.0.0.1",
+  "2024-05-01",
+  "2024-05-01T10:00:00Z",
+  "2024-05-01T10:00:00.123+02:00",
+  "1700000000",
+  "not a date",
+  "0x10",
+  "3b241101-e2bb-4255-8caf-4136c566a962",
+  "example.com",
+  0,
+  1,
+  2,
+  5,
+  2.5,
+  -3,
+  1700000000,
+  true,
+  false,
+];
+const containers: unknown[] = [
+  [],
+  ["5"],
+  [5, null],
+  ["x", ""],
+  [null],
+  [true],
+  {},
+  { x: 1 },
+  [{}],
+  [[1]],
+];
+
+const scalarType = fc.constantFrom(
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "datetime",
+  "text",
+  "password",
+);
+
+// A dependent required with one condition on a top-level key (Segment's single-condition form).
+const conditionArbitrary = fc.record({
+  fieldKey: fc.constantFrom("a", "b", "c"),
+  operator: fc.constantFrom("is" as const, "is_not" as const),
+  value: fc.constantFrom("x", 5, true, undefined),
+}, { noNullPrototype: true }).map((condition) => {
+  const { value, ...rest } = condition;
+  return { conditions: [value === undefined ? rest : condition] };
+});
+
+function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
+  const type = depth === 0
+    ? fc.oneof(scalarType, fc.constant("object" as const))
+    : scalarType;
+  return type.chain((type) =>
+    fc.record({
+      required: depth === 0
+        ? fc.oneof(fc.boolean(), conditionArbitrary)
+        : fc.boolean(),
+      multiple: type === "datetime" ? fc.constant(false) : fc.boolean(),
+      allowNull: fc.boolean(),
+      choices: fc.boolean(),
+      limits: fc.boolean(),
+      format: fc.constantFrom(
+        undefined,
+        "email",
+        "ipv4",
+        "date",
+        "uuid",
+        "hostname",
+      ),
+      additionalProperties: fc.boolean(),
+      properties: type === "object"
+        ? fc.option(membersArbitrary(depth + 1), { nil: undefined })
+        : fc.constant(undefined),
+    }).map((options) => {
+      const field: Record<string, unknown> = { label: "F", type };
+      if (options.required !== false) field.required = options.required;
+      if (options.multiple) field.multiple = true;
+      // Segment drops allowNull on an object with properties (a deliberate difference).
+      if (
+        options.allowNull &&
+        !(type === "object" && options.properties !== undefined)
+      ) field.allowNull = true;
+      // Segment checks no format, length or range on the items of a multiple field (a deliberate difference).
+      const single = !options.multiple;
+      if (options.choices && (type === "string" || type === "text")) {
+        field.choices = ["x", "y", "5"];
+      }
+      // Segment reads a bare number choice as `choice.value` (undefined): numbers go in { label, value }.
+      if (options.choices && (type === "number" || type === "integer")) {
+        field.choices = [1, 2, 5].map((value) => ({
+          label: String(value),
+          value,
+        }));
+      }
+      // Segment ignores limits of 0 and on integers (deliberate differences): only non-zero limits on numbers and strings.
+      if (options.limits && single && type === "number") {
+        Object.assign(field, {
+          minimum: 1,
+          maximum: 10,
+        });
+      }
+      if (options.limits && single && type === "string") {
+        Object.assign(field, {
+          minimum: 2,
+          maximum: 4,
+        });
+      }
+      if (options.format !== undefined && single && type === "string") {
+        field
+          .format = options.format;
+      }
+      if (type === "object" && options.properties !== undefined) {
+        field.properties = options.properties;
+        if (options.additionalProperties) field.additionalProperties = true;
+      }
+      return field as unknown as InputField;
+    })
+  );
+}
+
+function membersArbitrary(depth: number): fc.Arbitrary<InputFields> {
+  return fc.dictionary(fc.constantFrom("a", "b", "c"), fieldArbitrary(depth), {
+    minKeys: 1,
+    maxKeys: 3,
+    noNullPrototype: true,
+  });
+}
+
+function valueArbitrary(field: InputField | undefined): fc.Arbitrary<unknown> {
+  const pool = fc.constantFrom(...scalars, ...containers);
+  if (field?.properties === undefined) return pool;
+  const object = payloadArbitrary(field.properties);
+  return fc.oneof(
+    pool,
+    object,
+    object.map((value) => [value]),
+    fc.tuple(object, object),
+  );
+}
+
+function payloadArbitrary(
+  fields: InputFields,
+): fc.Arbitrary<Record<string, unknown>> {
+  const members: Record<string, fc.Arbitrary<unknown>> = {
+    zz: valueArbitrary(undefined),
+  };
+  for (const [key, field] of Object.entries(fields)) {
+    members[key] = valueArbitrary(field);
+  }
+  return fc.record(members, { requiredKeys: [], noNullPrototype: true });
+}
+
+// A condition without a value on a key holding "", 0, false or [null]: Segment's AJV coerces that
+// value to null inside the condition and leaves it so in the payload (a deliberate difference).
+function hasRewrittenCondition(
+  fields: InputFields,
+  payload: Record<string, unknown>,
+): boolean {
+  return Object.values(fields).some((field) =>
+    typeof field.required === "object" &&
+    field.required.conditions.some((condition) =>
+      condition.value === undefined &&
+      isRewrittenToNull(payload[condition.fieldKey])
+    )
+  );
+}
+
+function isRewrittenToNull(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.length === 1 &&
+      (value[0] === null || isRewrittenToNull(value[0]));
+  }
+  return value === 0 || value === "" || value === false;
+}
+
+// Datetime strings Segment accepts and destkit rejects (not real dates) are a deliberate difference.
+function hasUnrealDatetime(fields: InputFields, payload: unknown): boolean {
+  if (typeof payload !== "object" || payload === null) return false;
+  for (const [key, value] of Object.entries(payload)) {
+    const field = fields[key];
+    if (field === undefined) continue;
+    if (
+      field.type === "datetime" &&
+      (value === "not a date" || value === "0x10" || value === " ")
+    ) return true;
+    const inner = Array.isArray(value) ? value : [value];
+    if (
+      field.properties !== undefined &&
+      inner.some((item) => hasUnrealDatetime(field.properties!, item))
+    ) return true;
+  }
+  return false;
+}
+
+function segmentValidate(
+  schema: unknown,
+  schemaKey: string,
+  payload: unknown,
+): { ok: boolean; payload: unknown } {
+  const cleaned = removeEmptyValues(structuredClone(payload), schema, true);
+  // AJV logs a strict-mode notice for datetime's format on ["string", "number"]: keep it quiet.
+  // deno-lint-ignore no-console
+  const warn = console.warn;
+  // deno-lint-ignore no-console
+  console.warn = () => {};
+  try {
+    validateSchema(cleaned, schema, { schemaKey });
+    return { ok: true, payload: cleaned };
+  } catch {
+    return { ok: false, payload: cleaned };
+  } finally {
+    // deno-lint-ignore no-console
+    console.warn = warn;
+  }
+}
+
+Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER_SET} seeded cases`, () => {
+  let accepted = 0;
+  let checked = 0;
+  let run = 0;
+  const fieldsAndPayloads = membersArbitrary(0).chain((fields) =>
+    fc.tuple(
+      fc.constant(fields),
+      fc.array(payloadArbitrary(fields), {
+        minLength: PAYLOADS_PER_SET,
+        maxLength: PAYLOADS_PER_SET,
+      }),
+    )
+  );
+  fc.assert(
+    fc.property(fieldsAndPayloads, ([fields, payloads]) => {
+      const compiled = compileFields(fields);
+      const schema = fieldsToJsonSchema(fields);
+      const schemaKey = `set-${run++}`;
+      for (const generated of payloads) {
+        // A JSON round trip unshares the pooled arrays and objects (AJV coerces in place).
+        const payload = JSON.parse(JSON.stringify(generated));
+        if (
+          hasUnrealDatetime(fields, payload) ||
+          hasRewrittenCondition(fields, payload)
+        ) continue;
+        const before = structuredClone(payload);
+        const expected = segmentValidate(schema, schemaKey, payload);
+        checked++;
+        let ours: { ok: boolean; payload: unknown; changes: number };
+        try {
+          const result = compiled.validate(payload);
+          ours = {
+            ok: true,
+            payload: result.payload,
+            changes: result.warnings.length,
+          };
+        } catch (error) {
+          if (!(error instanceof PayloadValidationError)) throw error;
+          assert.ok(error.issues.length > 0);
+          ours = { ok: false, payload: undefined, changes: 0 };
+        }
+        assert.deepEqual(payload, before, "the input is unchanged");
+        assert.equal(
+          ours.ok,
+          expected.ok,
+          `decision for ${JSON.stringify(payload)} with ${
+            JSON.stringify(fields)
+          }`,
+        );
+        if (!ours.ok) continue;
+        accepted++;
+        assert.deepEqual(
+          ours.payload,
+          expected.payload,
+          `payload for ${JSON.stringify(payload)}`,
+        );
+        // Every change is reported, and nothing is reported when nothing changed.
+        assert.equal(
+          ours.changes > 0,
+          !isDeepStrictEqual(ours.payload, payload),
+          `warnings for ${JSON.stringify(payload)}`,
+        );
+        // The fast path agrees with the zod schema.
+        const parsed = compiled.schema.safeParse(ours.payload);
+        assert.ok(
+          parsed.success,
+          `zod accepts ${JSON.stringify(ours.payload)}`,
+        );
+        assert.deepEqual(parsed.data, ours.payload);
+      }
+    }),
+    { seed: SEED, numRuns: FIELD_SETS },
+  );
+  assert.ok(
+    checked > FIELD_SETS * PAYLOADS_PER_SET * 0.9,
+    `only ${checked} cases were compared`,
+  );
+  assert.ok(
+    accepted > checked / 10 && accepted < checked * 0.9,
+    `${accepted} of ${checked} payloads were accepted`,
+  );
+});
+
+function isDeepStrictEqual(left: unknown, right: unknown): boolean {
+  try {
+    assert.deepStrictEqual(left, right);
+    return true;
+  } catch {
+    return false;
+  }
+}
