@@ -36,11 +36,137 @@ export type {
 } from "./errors.ts";
 
 // fields (owned by the fields work)
+export {
+  checkFieldDefinitions,
+  compileFields,
+  fieldKinds,
+  fieldsToJSONSchema,
+  getCompiledFields,
+  getFieldKind,
+  validatePayload,
+} from "./fields/mod.ts";
+export type {
+  CompiledFields,
+  CompileFieldsOptions,
+  FieldChoice,
+  FieldCondition,
+  FieldConditions,
+  FieldConstraint,
+  FieldFixtureHint,
+  FieldFormat,
+  FieldKind,
+  FieldType,
+  InferField,
+  InferFields,
+  InputField,
+  InputFields,
+  JSONSchema,
+  KindSchemaContext,
+  StandardSchemaV1,
+  ValidationResult,
+  ValidationWarning,
+} from "./fields/mod.ts";
 
 // mapping (owned by the mapping work)
+export {
+  compileMapping,
+  compileMappingWithoutLiquid,
+  getFieldValueKeys,
+  getTemplateKeys,
+  MappingDepthError,
+  transform,
+  transformBatch,
+  validateMapping,
+  ValidationError,
+} from "./mapping/mod.ts";
+export type { CompiledMapping, CompileMappingOptions, ValidateMappingOptions } from "./mapping/mod.ts";
 
 // fql (owned by the subscription work)
+export {
+  compileFql,
+  explainFqlDifferences,
+  FqlSyntaxError,
+  matchesFql,
+  parseFql,
+  printFql,
+} from "./fql/mod.ts";
+export type {
+  FqlAnd,
+  FqlComparison,
+  FqlDifference,
+  FqlFunctionCall,
+  FqlMatcher,
+  FqlNode,
+  FqlNot,
+  FqlOperator,
+  FqlOr,
+  FqlValue,
+} from "./fql/mod.ts";
 
 // request (owned by the request-client work)
+export {
+  createRequestClient,
+  mergeRequestOptions,
+  ModifiedResponse,
+  parseRetryAfter,
+  retryDelay,
+} from "./request/mod.ts";
+export type {
+  FetchFunction,
+  RequestClient,
+  RequestHeaders,
+  RequestOptions,
+  ResponseInfo,
+  RetryDelayOptions,
+  RetryOptions,
+  SearchParams,
+} from "./request/mod.ts";
 
 // destination (owned by the execution work)
+export {
+  ActionDestinationErrorResponse,
+  ActionDestinationSuccessResponse,
+  createDestination,
+  defineAction,
+  defineDestination,
+  Destination,
+  MultiStatusResponse,
+} from "./destination/mod.ts";
+export type {
+  ActionDefinition,
+  AuthenticationInput,
+  AuthenticationResult,
+  AuthenticationScheme,
+  AuthTokens,
+  BasicAuthentication,
+  BatchError,
+  BatchItemResponse,
+  BatchSuccess,
+  CallOptions,
+  CompletionInfo,
+  CustomAuthentication,
+  DefineActionFor,
+  DeletionPayload,
+  DestinationDefinition,
+  DestinationOptions,
+  DynamicFieldResponse,
+  EventResult,
+  EventStatus,
+  ExecuteActionInput,
+  ExecuteBatchInput,
+  ExecuteInput,
+  ExtendRequestInput,
+  Logger,
+  OAuth2Authentication,
+  Preset,
+  RecordedRequest,
+  RecordedResponse,
+  RefreshAccessTokenResult,
+  ResultError,
+  SegmentEvent,
+  SettingsOf,
+  SettingsFor,
+  SettingsWithSubscriptions,
+  StageTimings,
+  Subscription,
+} from "./destination/mod.ts";

@@ -1,0 +1,116 @@
+// What one call (onEvent, onBatch, executeAction, ...) runs with, and the request client it hands out.
+import {
+  createRequestClient,
+  type RequestClient,
+  type RequestOptions,
+  type ResponseInfo,
+} from "../request/mod.ts";
+import type { CompiledDestination } from "./_compile_definition.ts";
+import type { CompletionInfo } from "./destination_options.ts";
+import type { RecordedRequest } from "./result.ts";
+import type { AuthTokens, Logger } from "./types.ts";
+
+/** The state of one call. */
+export interface RunContext {
+  destination: CompiledDestination;
+  settings: Record<string, unknown>;
+  auth: AuthTokens | undefined;
+  logger: Logger | undefined;
+  signal: AbortSignal | undefined;
+  record: boolean;
+  onComplete: ((info: CompletionInfo) => void) | undefined;
+  batchConcurrency: number;
+  /** Options under `extendRequest`'s output (the timeout). */
+  head: RequestOptions;
+  /** Options over `extendRequest`'s output (the host's fetch and signal). */
+  tail: RequestOptions;
+}
+
+/**
+ * Returns the request client for one `perform`: `extendRequest` runs now (it may throw),
+ * the client itself is built on the first request, so a `perform` that sends nothing
+ * costs nothing more. Requests are appended to `requests` when it is given.
+ */
+export function requestClientFor(
+  context: RunContext,
+  payload: unknown,
+  requests: RecordedRequest[] | undefined,
+): RequestClient {
+  const { extendRequest } = context.destination;
+  const extended = extendRequest === undefined ? undefined : extendRequest({
+    settings: context.settings,
+    auth: context.auth,
+    payload,
+  }) ?? undefined;
+  let tail = context.tail;
+  if (requests !== undefined) {
+    const theirs = extended?.onResponse;
+    const record = (info: ResponseInfo) => {
+      requests.push(recordOf(info));
+      theirs?.(info);
+    };
+    tail = { ...tail, onResponse: record };
+  }
+  let client: RequestClient | undefined;
+  function request(url: string | URL, options?: RequestOptions) {
+    client ??= extended === undefined
+      ? createRequestClient(context.head, tail)
+      : createRequestClient(context.head, extended, tail);
+    return client(url, options);
+  }
+  return request as RequestClient;
+}
+
+function recordOf(info: ResponseInfo): RecordedRequest {
+  const headers: Record<string, string> = {};
+  info.headers.forEach((value, key) => headers[key] = value);
+  const recorded: RecordedRequest = {
+    method: info.method,
+    url: info.url,
+    headers,
+    status: info.status,
+  };
+  if (typeof info.body === "string") {
+    recorded.body = info.body;
+    if (headers["content-type"]?.includes("json")) {
+      try {
+        recorded.json = JSON.parse(info.body);
+      } catch {
+        // Not JSON after all: `body` keeps the text.
+      }
+    }
+  } else if (info.body instanceof URLSearchParams) {
+    recorded.body = info.body.toString();
+  }
+  const response = info.response;
+  if (response !== undefined) {
+    const responseHeaders: Record<string, string> = {};
+    response.headers.forEach((value, key) => responseHeaders[key] = value);
+    recorded.response = {
+      status: response.status,
+      headers: responseHeaders,
+      content: response.content,
+      data: response.data,
+    };
+  } else if (info.error !== undefined && "content" in info.error) {
+    const error = info.error as {
+      response?: Response;
+      content?: string;
+      data?: unknown;
+    };
+    if (error.response instanceof Response) {
+      const responseHeaders: Record<string, string> = {};
+      error.response.headers.forEach((value, key) =>
+        responseHeaders[key] = value
+      );
+      recorded.response = {
+        status: error.response.status,
+        headers: responseHeaders,
+        content: error.content ?? "",
+        data: error.data,
+      };
+    }
+  }
+  if (info.error !== undefined) recorded.error = info.error.message;
+  return recorded;
+}

@@ -1,0 +1,208 @@
+// One event through one action: match, map, validate, perform, result.
+import { AbortError, ErrorCodes, IntegrationError } from "../errors.ts";
+import type { ValidationWarning } from "../fields/mod.ts";
+import type { FqlMatcher } from "../fql/mod.ts";
+import type { CompiledAction, CompiledMapping } from "./_compile_definition.ts";
+import { messageOf } from "./_compile_definition.ts";
+import { requestClientFor, type RunContext } from "./_context.ts";
+import {
+  errorResult,
+  NO_WARNINGS,
+  outputOf,
+  plainResult,
+  toResultError,
+} from "./_outcome.ts";
+import type { StageTimings } from "./destination_options.ts";
+import type { EventResult, RecordedRequest } from "./result.ts";
+
+/** Where one event is going: the action, its mapping, and the subscription's query and name. */
+export interface Route {
+  action: CompiledAction;
+  mapping: CompiledMapping;
+  mappingSource: Readonly<Record<string, unknown>>;
+  match?: FqlMatcher;
+  subscription?: string;
+}
+
+/** Runs one event through `route`; never rejects. */
+export async function runEvent(
+  context: RunContext,
+  route: Route,
+  event: unknown,
+): Promise<EventResult> {
+  const timings = context.onComplete === undefined ? undefined : newTimings();
+  const start = timings === undefined ? 0 : performance.now();
+  let mark = start;
+  const { action, subscription } = route;
+  let result: EventResult;
+  let payload: unknown;
+  let warnings: readonly ValidationWarning[] = NO_WARNINGS;
+  try {
+    if (route.match !== undefined && !route.match(event)) {
+      result = plainResult("unmatched", action.name, subscription);
+      if (timings !== undefined) lap(timings, "matchMs", mark);
+      return complete(context, route, [result], timings, start);
+    }
+    if (timings !== undefined) mark = lap(timings, "matchMs", mark);
+    payload = resolve(route.mapping, event);
+    if (timings !== undefined) mark = lap(timings, "mapMs", mark);
+    const validated = action.fields.validate(payload);
+    payload = validated.payload;
+    if (validated.warnings.length > 0) warnings = validated.warnings;
+    if (timings !== undefined) mark = lap(timings, "validateMs", mark);
+  } catch (error) {
+    result = errorResult(
+      toResultError(error),
+      action.name,
+      subscription,
+      warnings,
+    );
+    return complete(context, route, [result], timings, start);
+  }
+  result = await performOne(context, route, payload, warnings, event);
+  if (timings !== undefined) lap(timings, "performMs", mark);
+  return complete(context, route, [result], timings, start);
+}
+
+/** Runs `perform` with a validated payload; never rejects. */
+export async function performOne(
+  context: RunContext,
+  route: Route,
+  payload: unknown,
+  warnings: readonly ValidationWarning[],
+  event: unknown,
+): Promise<EventResult> {
+  const { action, subscription } = route;
+  const requests: RecordedRequest[] | undefined = context.record
+    ? []
+    : undefined;
+  let result: EventResult;
+  try {
+    if (context.signal?.aborted) throw aborted(context.signal);
+    const request = requestClientFor(context, payload, requests);
+    const output = await action.perform(request, {
+      settings: context.settings,
+      payload,
+      auth: context.auth,
+      mapping: route.mappingSource,
+      rawData: event,
+      logger: context.logger,
+      signal: context.signal,
+    });
+    result = plainResult("delivered", action.name, subscription, warnings);
+    const shown = outputOf(output);
+    if (shown !== undefined) result.output = shown;
+  } catch (error) {
+    result = errorResult(
+      toResultError(error),
+      action.name,
+      subscription,
+      warnings,
+    );
+    if (!(error instanceof IntegrationError)) {
+      context.logger?.error?.(
+        `Action "${action.name}" threw: ${messageOf(error)}`,
+        { action: action.name },
+      );
+    }
+  }
+  if (requests !== undefined) result.requests = requests;
+  return result;
+}
+
+/** Resolves a mapping; a failure is a payload validation error. */
+export function resolve(
+  mapping: CompiledMapping,
+  event: unknown,
+): Record<string, unknown> {
+  try {
+    return mapping.resolve(event as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof IntegrationError) throw error;
+    throw new IntegrationError(
+      `Cannot map the event: ${messageOf(error)}`,
+      ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+      400,
+      {
+        retryable: false,
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The error of work the caller aborted. */
+export function aborted(signal: AbortSignal): AbortError {
+  return new AbortError("Cannot run the action: the call was aborted", {
+    cause: signal.reason,
+  });
+}
+
+/** Returns zeroed timings. */
+export function newTimings(): StageTimings {
+  return { matchMs: 0, mapMs: 0, validateMs: 0, performMs: 0, totalMs: 0 };
+}
+
+/** Adds the time since `mark` to `stage` and returns now. */
+export function lap(
+  timings: StageTimings,
+  stage: keyof StageTimings,
+  mark: number,
+): number {
+  const now = performance.now();
+  timings[stage] += now - mark;
+  return now;
+}
+
+/** Reports `results` to `onComplete` (when set; `start` is when the work began) and logs them; returns the first. */
+export function complete(
+  context: RunContext,
+  route: Pick<Route, "action" | "subscription">,
+  results: EventResult[],
+  timings: StageTimings | undefined,
+  start: number,
+  kind: "event" | "batch" = "event",
+): EventResult {
+  if (context.logger !== undefined) logResults(context, results);
+  if (timings !== undefined && context.onComplete !== undefined) {
+    timings.totalMs = performance.now() - start;
+    const info = {
+      destination: context.destination.name,
+      kind,
+      action: route.action.name,
+      results,
+      timings,
+    };
+    if (route.subscription !== undefined) {
+      Object.assign(info, { subscription: route.subscription });
+    }
+    try {
+      context.onComplete(info);
+    } catch (error) {
+      context.logger?.error?.(`onComplete threw: ${messageOf(error)}`);
+    }
+  }
+  return results[0];
+}
+
+function logResults(context: RunContext, results: EventResult[]): void {
+  const logger = context.logger!;
+  for (const result of results) {
+    if (result.error === undefined) {
+      logger.debug?.(`Event ${result.status}`, {
+        action: result.action,
+        subscription: result.subscription,
+      });
+    } else {
+      logger.warn?.(`Event ${result.status}: ${result.error.message}`, {
+        action: result.action,
+        subscription: result.subscription,
+        code: result.error.code,
+        status: result.error.status,
+        retryable: result.error.retryable,
+      });
+    }
+  }
+}
+
+export { NO_WARNINGS };

@@ -1,0 +1,103 @@
+// Settings as the host passes them: destination settings plus `subscription(s)` and `oauth`.
+import { InvalidSettingsError, PayloadValidationError } from "../errors.ts";
+import type { CompiledDestination } from "./_compile_definition.ts";
+import { toResultError } from "./_outcome.ts";
+import type { ResultError } from "./result.ts";
+import type { AuthTokens, Subscription } from "./types.ts";
+
+/** The host's settings object. */
+export type RawSettings = Record<string, unknown>;
+
+/** Settings validated once per settings object. */
+export interface ValidatedSettings {
+  /** The settings handed to actions: validated and coerced, without `subscriptions` and `oauth`. */
+  settings: Record<string, unknown>;
+  /** Why the settings were rejected. */
+  error?: ResultError;
+  /** The tokens of `settings.oauth`, in `auth` form. */
+  auth?: AuthTokens;
+}
+
+const RUNTIME_KEYS = new Set(["subscription", "subscriptions", "oauth"]);
+// Segment keeps this key out of validation: it carries settings resolved at run time.
+const EXEMPT_KEY = "dynamicAuthSettings";
+
+/** Validates the destination settings in `raw` against the authentication fields. */
+export function validateSettings(
+  destination: CompiledDestination,
+  raw: RawSettings,
+): ValidatedSettings {
+  if (typeof raw !== "object" || raw === null) {
+    const error = new InvalidSettingsError(
+      `Invalid settings: expected an object, got ${
+        raw === null ? "null" : typeof raw
+      }`,
+    );
+    return { settings: {}, error: toResultError(error) };
+  }
+  const own: Record<string, unknown> = {};
+  for (const key in raw) {
+    if (!RUNTIME_KEYS.has(key)) own[key] = raw[key];
+  }
+  const result: ValidatedSettings = { settings: own };
+  const auth = authOf(raw.oauth);
+  if (auth !== undefined) result.auth = auth;
+  if (destination.settings === undefined) return result;
+  try {
+    const validated = destination.settings.validate(own).payload as Record<
+      string,
+      unknown
+    >;
+    if (own[EXEMPT_KEY] !== undefined) validated[EXEMPT_KEY] = own[EXEMPT_KEY];
+    result.settings = validated;
+  } catch (error) {
+    const wrapped = error instanceof PayloadValidationError
+      ? new InvalidSettingsError(
+        error.message.replace(/^Invalid payload/, "Invalid settings"),
+        { cause: error },
+      )
+      : new InvalidSettingsError(
+        `Invalid settings: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+        {
+          cause: error,
+        },
+      );
+    result.error = toResultError(wrapped);
+    if (error instanceof PayloadValidationError) {
+      result.error.issues = error.issues;
+    }
+  }
+  return result;
+}
+
+/** Returns the subscriptions of `raw`: `subscription` alone, or the `subscriptions` list. */
+export function subscriptionsOf(raw: RawSettings): readonly unknown[] {
+  if (typeof raw !== "object" || raw === null) return [];
+  const { subscription, subscriptions } = raw;
+  if (subscription !== undefined && subscription !== null) {
+    return [subscription];
+  }
+  return Array.isArray(subscriptions) ? subscriptions : [];
+}
+
+/** Returns Segment's `settings.oauth` as `auth` tokens. */
+function authOf(oauth: unknown): AuthTokens | undefined {
+  if (typeof oauth !== "object" || oauth === null) return undefined;
+  const data = oauth as Record<string, unknown>;
+  const auth: AuthTokens = { accessToken: String(data.access_token ?? "") };
+  if (typeof data.refresh_token === "string") {
+    auth.refreshToken = data.refresh_token;
+  }
+  if (typeof data.refresh_token_url === "string") {
+    auth.refreshTokenUrl = data.refresh_token_url;
+  }
+  if (typeof data.clientId === "string") auth.clientId = data.clientId;
+  if (typeof data.clientSecret === "string") {
+    auth.clientSecret = data.clientSecret;
+  }
+  return auth;
+}
+
+export type { Subscription };
