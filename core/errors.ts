@@ -138,11 +138,21 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
 export class PayloadValidationError extends IntegrationError {
   override name = "PayloadValidationError";
   readonly issues: FieldIssue[];
-  constructor(issues: FieldIssue[], message: string = describeIssues(issues)) {
-    super(message, ErrorCodes.PAYLOAD_VALIDATION_FAILED, 400, {
-      retryable: false,
-    });
-    this.issues = issues;
+  /**
+   * Takes the failing paths, or (as Segment's does) just a message, which
+   * becomes one issue at the root.
+   */
+  constructor(issues: FieldIssue[] | string, message?: string) {
+    const list = typeof issues === "string"
+      ? [{ path: "", message: issues }]
+      : issues;
+    super(
+      message ?? (typeof issues === "string" ? issues : describeIssues(list)),
+      ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+      400,
+      { retryable: false },
+    );
+    this.issues = list;
   }
 }
 

@@ -310,3 +310,25 @@ Deno.test("ErrorCodes name Segment's codes", () => {
     "PAYLOAD_VALIDATION_FAILED",
   );
 });
+
+Deno.test("PayloadValidationError takes a message as Segment's does", async (t) => {
+  await t.step("a message becomes one issue at the root", () => {
+    const error = new PayloadValidationError("Email or phone is required");
+    assert.equal(error.message, "Email or phone is required");
+    assert.deepEqual(error.issues, [{
+      path: "",
+      message: "Email or phone is required",
+    }]);
+    assert.equal(error.retryable, false);
+  });
+  await t.step("issues still name each path", () => {
+    const error = new PayloadValidationError([{
+      path: "user.email",
+      message: "must be a string",
+    }]);
+    assert.equal(
+      error.message,
+      "Invalid payload: user.email: must be a string",
+    );
+  });
+});

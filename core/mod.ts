@@ -38,6 +38,7 @@ export type {
 // fields (owned by the fields work)
 export {
   checkFieldDefinitions,
+  defineFields,
   compileFields,
   fieldKinds,
   fieldsToJSONSchema,

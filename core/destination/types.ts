@@ -124,7 +124,7 @@ export interface OAuth2Authentication<A extends InputFields>
   /** Gets a new access token; the runtime calls it after a 401 and retries once. */
   refreshAccessToken?: (
     request: RequestClient,
-    data: AuthenticationInput<InferFields<A>>,
+    data: AuthenticationInput<InferFields<A>> & { auth: AuthTokens },
   ) => Promise<RefreshAccessTokenResult> | RefreshAccessTokenResult;
 }
 

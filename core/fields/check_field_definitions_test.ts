@@ -203,3 +203,25 @@ Deno.test("fieldsToJSONSchema() exports Segment's shape", () => {
     }],
   });
 });
+
+Deno.test("checkFieldDefinitions() accepts a format on a datetime, as Segment does", async (t) => {
+  const fields = {
+    at: { label: "At", type: "datetime", format: "date-time" },
+  } satisfies Record<string, InputField>;
+  await t.step("the definition passes", () => {
+    checkFieldDefinitions(fields, where);
+  });
+  await t.step("a datetime must still be a real date", async () => {
+    const { validatePayload } = await import("@destkit/core");
+    assert.deepEqual(
+      validatePayload(fields, { at: "2026-01-15T11:46:39.425Z" }).payload,
+      {
+        at: "2026-01-15T11:46:39.425Z",
+      },
+    );
+    assert.throws(
+      () => validatePayload(fields, { at: "hello 1" }),
+      /at: must be a real date/,
+    );
+  });
+});

@@ -14,6 +14,7 @@
  * @module
  */
 export { checkFieldDefinitions } from "./check_field_definitions.ts";
+export { defineFields } from "./define_fields.ts";
 export { compileFields } from "./compile_fields.ts";
 export type {
   CompiledFields,
