@@ -1,0 +1,108 @@
+// Test helpers: a throw-away workspace that resolves @destkit/* to this repository, and a CLI runner.
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (the folder of deno.json). */
+export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+/** The deno.json of a temporary workspace: the repo's import map and lint rules, the shared npm cache. */
+export function workspaceConfig(): string {
+  return JSON.stringify(
+    {
+      importMap: join(REPO_ROOT, "import_map.json"),
+      nodeModulesDir: "none",
+      lock: false,
+      compilerOptions: {
+        strict: true,
+        noImplicitOverride: true,
+        lib: ["deno.window", "dom"],
+      },
+      lint: {
+        rules: {
+          tags: ["recommended"],
+          include: ["no-import-prefix", "no-console"],
+        },
+      },
+    },
+    null,
+    2,
+  );
+}
+
+/** Creates a temporary workspace folder with its deno.json; remove it when done. */
+export async function createWorkspace(): Promise<string> {
+  const root = await Deno.makeTempDir({ prefix: "destkit-cli-" });
+  await Deno.writeTextFile(join(root, "deno.json"), workspaceConfig());
+  return root;
+}
+
+/** What a CLI run printed and how it ended. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `cli/<script>` with `args` in `cwd`, without a terminal and without colour unless `env` says otherwise. */
+export async function runCli(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; stdin?: string },
+): Promise<CliRun> {
+  const command = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-all",
+      "--config",
+      join(options.cwd, "deno.json"),
+      join(REPO_ROOT, "cli", script),
+      ...args,
+    ],
+    cwd: options.cwd,
+    env: { NO_COLOR: "1", ...options.env },
+    stdin: options.stdin === undefined ? "null" : "piped",
+    stdout: "piped",
+    stderr: "piped",
+  });
+  const child = command.spawn();
+  if (options.stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(options.stdin));
+    await writer.close();
+  }
+  const output = await child.output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}
+
+/** Runs `deno <args>` in `cwd` with a clean environment (plus `env`) and returns its outcome. */
+export async function runDeno(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<CliRun> {
+  const kept: Record<string, string> = {};
+  for (const name of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "XDG_CACHE_HOME"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) kept[name] = value;
+  }
+  const output = await new Deno.Command(Deno.execPath(), {
+    args,
+    cwd,
+    clearEnv: true,
+    env: { ...kept, NO_COLOR: "1", ...env },
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}

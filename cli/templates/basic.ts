@@ -1,0 +1,75 @@
+import { cloudDestinationTest } from "./_cloud_test.ts";
+import { destinationReadme } from "./_readme.ts";
+import {
+  type DestinationInput,
+  type DestinationTemplate,
+  quote,
+} from "./_template.ts";
+
+function index(input: DestinationInput): string {
+  return `import { defineDestination, type InferFields, type InputFields } from "@destkit/core";
+
+const settings = {
+  username: {
+    label: "Username",
+    description: ${quote(`Your ${input.name} username.`)},
+    type: "string",
+    required: true,
+  },
+  password: {
+    label: "Password",
+    description: ${quote(`Your ${input.name} password.`)},
+    type: "password",
+    required: true,
+  },
+} satisfies InputFields;
+
+/** The settings every action receives. */
+export type Settings = InferFields<typeof settings>;
+
+export default defineDestination({
+  name: ${quote(input.name)},
+  slug: ${quote(input.slug)},
+  mode: "cloud",
+  description: ${quote(`Send events to ${input.name}.`)},
+  authentication: {
+    scheme: "basic",
+    fields: settings,
+    // A request that succeeds only with valid credentials.
+    testAuthentication: (request) => request("me"),
+  },
+  extendRequest: ({ settings }) => ({
+    // The base URL of the API: action requests are relative to it.
+    prefixUrl: "https://api.example.com/v1/",
+    username: settings.username,
+    password: settings.password,
+  }),
+  // Deletes a user's data (GDPR); remove it if the API cannot delete users.
+  onDelete: (request, { payload }) =>
+    request("users/delete", {
+      method: "post",
+      json: { user_id: payload.userId ?? payload.anonymousId },
+    }),
+  actions: {},
+});
+`;
+}
+
+/** HTTP basic authentication with a username and a password. */
+export const basicTemplate: DestinationTemplate = {
+  id: "basic",
+  title: "Basic auth: a username and a password",
+  mode: "cloud",
+  files: (input) => ({
+    "index.ts": index(input),
+    "index_test.ts": cloudDestinationTest(input, {
+      settings: `{ username: "test-user", password: "test-password" }`,
+      authorization: "Basic dGVzdC11c2VyOnRlc3QtcGFzc3dvcmQ=",
+    }),
+    "README.md": destinationReadme(
+      input,
+      "A cloud-mode destination that authenticates with a username and a password (HTTP basic auth).",
+      "server",
+    ),
+  }),
+};
