@@ -7,9 +7,9 @@ import {
 } from "./_template.ts";
 
 function index(input: DestinationInput): string {
-  return `import { defineDestination, type InferFields, type InputFields } from "@destkit/core";
+  return `import { defineDestination, defineFields, type InferFields } from "@destkit/core";
 
-const settings = {
+const settings = defineFields({
   username: {
     label: "Username",
     description: ${quote(`Your ${input.name} username.`)},
@@ -22,7 +22,7 @@ const settings = {
     type: "password",
     required: true,
   },
-} satisfies InputFields;
+});
 
 /** The settings every action receives. */
 export type Settings = InferFields<typeof settings>;

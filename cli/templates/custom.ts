@@ -7,16 +7,16 @@ import {
 import { cloudDestinationTest } from "./_cloud_test.ts";
 
 function index(input: DestinationInput): string {
-  return `import { defineDestination, type InferFields, type InputFields } from "@destkit/core";
+  return `import { defineDestination, defineFields, type InferFields } from "@destkit/core";
 
-const settings = {
+const settings = defineFields({
   apiKey: {
     label: "API key",
     description: ${quote(`Your ${input.name} API key.`)},
     type: "password",
     required: true,
   },
-} satisfies InputFields;
+});
 
 /** The settings every action receives. */
 export type Settings = InferFields<typeof settings>;
