@@ -1,5 +1,5 @@
 import { InvalidSettingsError } from "../core/errors.ts";
-import { compileFields } from "../core/fields/compile_fields.ts";
+import { compileFieldChecks } from "../core/fields/compile_field_checks.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import { compileMappingWithoutLiquid } from "../core/mapping/compile_without_liquid.ts";
 import {
@@ -79,16 +79,12 @@ export function browserDestination<
 ): BrowserPluginFactory<A, C, Acts> {
   const { compileMapping = compileMappingWithoutLiquid } = options;
   const where = `destination "${definition.name}"`;
-  const settingsValidator = compileFields(definition.settings ?? {}, {
-    where: `${where} settings`,
-  });
+  const settingsValidator = compileFieldChecks(definition.settings ?? {});
   const loose = definition as unknown as LooseBrowserDestination;
   const actions = Object.entries(loose.actions).map(([key, action]) => ({
     key,
     action,
-    validator: compileFields(action.fields, {
-      where: `${where} action "${key}"`,
-    }),
+    validator: compileFieldChecks(action.fields),
   }));
 
   function createPlugins(input: BrowserSettingsInput): BrowserPlugin[] {

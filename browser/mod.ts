@@ -22,6 +22,8 @@ export {
   defineBrowserDestination,
 } from "./define_browser_destination.ts";
 export type { DefineBrowserActionFor } from "./define_browser_destination.ts";
+export { defineFields } from "../core/fields/define_fields.ts";
+export type { InferFields, InputFields } from "../core/fields/mod.ts";
 export { loadScript } from "./load_script.ts";
 export type { LoadScriptOptions } from "./load_script.ts";
 export { resolveWhen } from "./resolve_when.ts";

@@ -38,8 +38,9 @@ export type {
 // fields (owned by the fields work)
 export {
   checkFieldDefinitions,
-  defineFields,
+  compileFieldChecks,
   compileFields,
+  defineFields,
   fieldKinds,
   fieldsToJSONSchema,
   getCompiledFields,
@@ -47,6 +48,7 @@ export {
   validatePayload,
 } from "./fields/mod.ts";
 export type {
+  CompiledFieldChecks,
   CompiledFields,
   CompileFieldsOptions,
   FieldChoice,
@@ -80,7 +82,11 @@ export {
   validateMapping,
   ValidationError,
 } from "./mapping/mod.ts";
-export type { CompiledMapping, CompileMappingOptions, ValidateMappingOptions } from "./mapping/mod.ts";
+export type {
+  CompiledMapping,
+  CompileMappingOptions,
+  ValidateMappingOptions,
+} from "./mapping/mod.ts";
 
 // fql (owned by the subscription work)
 export {
@@ -165,8 +171,8 @@ export type {
   RefreshAccessTokenResult,
   ResultError,
   SegmentEvent,
-  SettingsOf,
   SettingsFor,
+  SettingsOf,
   SettingsWithSubscriptions,
   StageTimings,
   Subscription,

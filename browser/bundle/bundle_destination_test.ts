@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
-import { bundleDestination, gzipSize } from "./bundle_destination.ts";
+import {
+  bundleDestination,
+  DEFAULT_GZIP_BUDGET,
+  gzipSize,
+} from "./bundle_destination.ts";
+import { importMapPlugin } from "./_import_map_plugin.ts";
 import { findDeviceDestinations } from "./find_device_destinations.ts";
 import { formatSizeTable } from "./format_size_table.ts";
 
@@ -84,6 +89,8 @@ Deno.test({
           for (
             const pattern of [
               /liquidjs/,
+              /zod/,
+              /check_field_definitions|fields_to_json_schema/,
               /core\/request\//,
               /core\/destination\//,
               /playwright|hono|commander/,
@@ -195,4 +202,84 @@ Deno.test("formatSizeTable() lists each file against its budget, then the median
   assert.match(table[2], /^a +esm .* 3\.0 kB +1\.0 kB +2\.0 kB +ok$/);
   assert.match(table[4], /^b +esm .* 9\.0 kB +3\.0 kB +2\.0 kB +OVER BUDGET$/);
   assert.match(table[6], /^median +esm +2 file\(s\) +6\.0 kB +2\.0 kB$/);
+});
+
+Deno.test({
+  name:
+    "the lean payload validator carries no zod, and the examples' median fits the default budget",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  async fn(t) {
+    const dir = await Deno.makeTempDir({ prefix: "destkit_budget_" });
+    try {
+      await t.step("compileFieldChecks pulls in no zod module", async () => {
+        const imports = JSON.parse(
+          await Deno.readTextFile(`${root}/import_map.json`),
+        ).imports;
+        const result = await esbuild.build({
+          entryPoints: [`${root}/core/fields/compile_field_checks.ts`],
+          bundle: true,
+          minify: true,
+          format: "esm",
+          platform: "browser",
+          metafile: true,
+          write: false,
+          absWorkingDir: root,
+          logLevel: "silent",
+          plugins: [importMapPlugin(imports, root)],
+        });
+        const inputs = Object.keys(result.metafile.inputs);
+        assert.ok(inputs.some((path) => path.includes("core/fields/")));
+        assert.deepEqual(inputs.filter((path) => /zod/.test(path)), []);
+      });
+
+      await t.step("the median gzipped file is under the budget", async () => {
+        const sizes: number[] = [];
+        for (const slug of ["hubble-web", "userpilot-web"]) {
+          const manifest = await bundleDestination({
+            slug,
+            entry: `${root}/destinations/${slug}/index.ts`,
+            outDir: `${dir}/${slug}`,
+            root,
+          });
+          assert.equal(manifest.budget.gzip, DEFAULT_GZIP_BUDGET);
+          assert.ok(!hasInput(manifest.inputs, /zod/), `${slug} carries zod`);
+          sizes.push(...manifest.files.map((file) => file.gzipBytes));
+        }
+        sizes.sort((a, b) => a - b);
+        const median = (sizes[1] + sizes[2]) / 2;
+        assert.ok(
+          median <= DEFAULT_GZIP_BUDGET,
+          `median ${median} B is over ${DEFAULT_GZIP_BUDGET} B`,
+        );
+      });
+    } finally {
+      await esbuild.stop();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
+
+Deno.test("findDeviceDestinations() fails on a field definition mistake", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "destkit_find_" });
+  try {
+    await Deno.mkdir(`${dir}/bad-web`);
+    await Deno.writeTextFile(
+      `${dir}/bad-web/index.ts`,
+      `export const destination = {
+  name: "Bad", slug: "bad-web", mode: "device",
+  actions: { track: { fields: { on: { label: "On", type: "boolean", minimum: 1 } } } },
+};\n`,
+    );
+    await assert.rejects(
+      findDeviceDestinations(dir),
+      (error: Error) => {
+        assert.ok(error instanceof TypeError);
+        assert.match(error.message, /destination "Bad" action "track"/);
+        return true;
+      },
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -1,3 +1,8 @@
+import {
+  checkBrowserDefinition,
+  type CheckedBrowserDefinition,
+} from "./check_browser_definition.ts";
+
 /** A device-mode destination found in the destinations folder. */
 export interface DeviceDestination {
   slug: string;
@@ -8,7 +13,7 @@ export interface DeviceDestination {
   gzipBudget?: number;
 }
 
-interface DefinitionLike {
+interface DefinitionLike extends CheckedBrowserDefinition {
   name?: unknown;
   slug?: unknown;
   mode?: unknown;
@@ -18,15 +23,18 @@ interface DefinitionLike {
 /**
  * Finds the device-mode destinations in `dir` (one folder each, with an
  * `index.ts` whose default export is `browserDestination(...)` or that
- * exports `destination`), sorted by slug; `only` keeps the given slugs.
+ * exports `destination`), sorted by slug; `only` keeps the given slugs. The
+ * field definitions of each are checked, since bundles do not check them.
  *
  * @throws {Error} When a slug in `only` is not a device-mode destination.
+ * @throws {TypeError} When a field definition is wrong (see {@linkcode checkBrowserDefinition}).
  */
 export async function findDeviceDestinations(
   dir: string,
   only: readonly string[] = [],
 ): Promise<DeviceDestination[]> {
   const found: DeviceDestination[] = [];
+  const definitions = new Map<string, DefinitionLike>();
   for await (const entry of Deno.readDir(dir)) {
     if (!entry.isDirectory) continue;
     const path = `${dir}/${entry.name}/index.ts`;
@@ -44,6 +52,7 @@ export async function findDeviceDestinations(
     const slug = typeof definition.slug === "string"
       ? definition.slug
       : entry.name;
+    definitions.set(path, definition);
     const budget = definition.budget?.gzip;
     found.push({
       slug,
@@ -63,5 +72,8 @@ export async function findDeviceDestinations(
   const kept = only.length === 0
     ? found
     : found.filter((d) => only.includes(d.slug));
+  for (const destination of kept) {
+    checkBrowserDefinition(definitions.get(destination.entry)!);
+  }
   return kept.sort((a, b) => a.slug.localeCompare(b.slug));
 }

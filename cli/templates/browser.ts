@@ -14,8 +14,12 @@ function sdkGlobal(input: DestinationInput): string {
 
 function index(input: DestinationInput): string {
   const sdk = sdkGlobal(input);
-  return `import { browserDestination, defineBrowserDestination } from "@destkit/browser";
-import type { InferFields, InputFields } from "@destkit/core";
+  return `import {
+  browserDestination,
+  defineBrowserDestination,
+  defineFields,
+  type InferFields,
+} from "@destkit/browser";
 
 /** The partner SDK's client: the methods the actions call. */
 export interface Client {
@@ -30,14 +34,14 @@ declare global {
 // Your SDK's address on its CDN.
 export const SDK_URL = "https://cdn.example.com/sdk.js";
 
-const settings = {
+const settings = defineFields({
   appId: {
     label: "App ID",
     description: ${quote(`Your ${input.name} app ID.`)},
     type: "string",
     required: true,
   },
-} satisfies InputFields;
+});
 
 /** The settings every action receives. */
 export type Settings = InferFields<typeof settings>;

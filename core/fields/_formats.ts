@@ -142,6 +142,6 @@ export function getFormatCheck(
 }
 
 /** The formats a `string` field may declare. */
-export const FORMATS: readonly FieldFormat[] = Object.keys(
+export const FORMATS: readonly FieldFormat[] = /* @__PURE__ */ Object.keys(
   checks,
 ) as FieldFormat[];

@@ -8,8 +8,10 @@ import {
 } from "./_json_types.ts";
 import type { JSONType } from "./_json_types.ts";
 import type { InputFields } from "./input_field.ts";
+import type { StandardSchemaV1 } from "./_standard_schema.ts";
 import { choiceValues } from "./_choices.ts";
-import { getFieldKind } from "./kinds/mod.ts";
+import { toAccepts, type ValueCheck } from "./kinds/_kind_check.ts";
+import { getKindCheck } from "./kinds/_kind_checks.ts";
 import { describeValue } from "./kinds/_messages.ts";
 
 /** A removal or coercion made while validating a payload. */
@@ -32,6 +34,15 @@ export interface FieldNode {
   members: ObjectNode | undefined;
   /** Whether one clean value (an item, for `multiple`) passes the field's checks. */
   accepts: (value: unknown) => boolean;
+  /** Whether `null` is a value (not for `multiple`). */
+  nullable: boolean;
+  /**
+   * Reports the checks one clean value (not null, an item for `multiple`)
+   * fails: the kind's, unless the field has members, then the choices.
+   */
+  check: ValueCheck;
+  /** The field's Standard Schema, run after the other checks pass. */
+  schema: StandardSchemaV1 | undefined;
 }
 
 /** An object of fields, compiled for normalising. */
@@ -63,7 +74,7 @@ export function compileObjectNode(
   const nodes = new Map<string, FieldNode>();
   const required: string[] = [];
   for (const [key, field] of Object.entries(fields)) {
-    const kind = getFieldKind(field.type);
+    const kind = getKindCheck(field.type);
     if (kind === undefined) {
       throw new TypeError(
         `Cannot compile field "${key}": type ${
@@ -74,15 +85,29 @@ export function compileObjectNode(
     const jsonTypes = kind.jsonTypes;
     const multiple = field.multiple === true;
     if (field.required === true) required.push(key);
-    const hasType = kind.accepts(field);
-    const choices = field.choices === undefined
+    const kindCheck = kind.check(field);
+    const hasType = toAccepts(kindCheck);
+    const choiceList = field.choices === undefined
       ? undefined
-      : new Set<unknown>(choiceValues(field.choices));
+      : choiceValues(field.choices);
+    const choices = choiceList === undefined
+      ? undefined
+      : new Set<unknown>(choiceList);
     const nullable = field.allowNull === true && !multiple;
+    const check = field.properties === undefined ? kindCheck : undefined;
     nodes.set(key, {
       accepts: (value) =>
         (nullable && value === null) ||
         (hasType(value) && (choices === undefined || choices.has(value))),
+      nullable,
+      check(value, messages) {
+        if (check !== undefined && check(value, messages)) return true;
+        if (choices !== undefined && !choices.has(value)) {
+          messages.push(choicesMessage(choiceList!, value));
+        }
+        return false;
+      },
+      schema: field.schema,
       types: multiple
         ? ["array"]
         : field.allowNull === true
@@ -289,6 +314,14 @@ function normalizeItems(
     copy[index] = next;
   }
   return copy ?? items;
+}
+
+function choicesMessage(
+  choices: readonly unknown[],
+  value: unknown,
+): string {
+  const list = choices.map((choice) => JSON.stringify(choice)).join(", ");
+  return `must be one of ${list}, received ${describeValue(value)}`;
 }
 
 function coercionMessage(from: unknown, to: unknown): string {

@@ -1,18 +1,16 @@
 import type { ZodMiniType } from "zod/mini";
 import { PayloadValidationError } from "../errors.ts";
 import type { FieldIssue } from "../errors.ts";
-import {
-  collectRequirements,
-  conditionsHold,
-  findMissing,
-} from "./_conditions.ts";
+import { collectRequirements } from "./_conditions.ts";
 import type { DependentRequirement } from "./_conditions.ts";
+import { hasStandardSchema } from "./_check_payload.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type {
   NormalizeState,
   ObjectNode,
   ValidationWarning,
 } from "./_normalize.ts";
+import { findMissingRequirements, formatPath } from "./_requirement_issues.ts";
 import { buildMembersSchema } from "./_zod_schema.ts";
 import { checkFieldDefinitions } from "./check_field_definitions.ts";
 import { fieldsToJSONSchema } from "./fields_to_json_schema.ts";
@@ -99,13 +97,6 @@ interface ValidationPlan {
   hasStandardSchema: boolean;
 }
 
-function hasStandardSchema(fields: InputFields): boolean {
-  return Object.values(fields).some((field) =>
-    field.schema !== undefined ||
-    (field.properties !== undefined && hasStandardSchema(field.properties))
-  );
-}
-
 function validateWith(
   payload: unknown,
   plan: ValidationPlan,
@@ -115,7 +106,7 @@ function validateWith(
   const normalized = normalizePayload(payload, plan.root, state);
   const missing = state.received === undefined
     ? []
-    : findMissingRequirements(state.received, normalized, plan);
+    : findMissingRequirements(plan.requirements, state.received, normalized);
   // The fast path: the normaliser's checks passed, so the zod schema accepts the payload as is.
   if (state.valid && missing.length === 0 && !plan.hasStandardSchema) {
     return {
@@ -136,37 +127,4 @@ function validateWith(
     payload: result.data as Record<string, unknown>,
     warnings: state.warnings,
   };
-}
-
-// As in Segment, conditions read the values received (empty values removed, not yet
-// coerced); the required field must be present in the result.
-function findMissingRequirements(
-  received: Record<string, unknown>,
-  normalized: unknown,
-  plan: ValidationPlan,
-): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  if (typeof normalized !== "object" || normalized === null) return issues;
-  for (const { path, conditions } of plan.requirements) {
-    if (!conditionsHold(conditions, received)) continue;
-    for (const at of findMissing(path, normalized as Record<string, unknown>)) {
-      issues.push({
-        path: formatPath(at),
-        message: "is required by the values of other fields",
-      });
-    }
-  }
-  return issues;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let text = "";
-  for (const part of path) {
-    text += typeof part === "number"
-      ? `[${part}]`
-      : text === ""
-      ? String(part)
-      : `.${String(part)}`;
-  }
-  return text;
 }

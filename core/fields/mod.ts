@@ -15,6 +15,8 @@
  */
 export { checkFieldDefinitions } from "./check_field_definitions.ts";
 export { defineFields } from "./define_fields.ts";
+export { compileFieldChecks } from "./compile_field_checks.ts";
+export type { CompiledFieldChecks } from "./compile_field_checks.ts";
 export { compileFields } from "./compile_fields.ts";
 export type {
   CompiledFields,

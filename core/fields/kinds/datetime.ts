@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { datetimeCheck, isRealDate } from "./_datetime_check.ts";
 import type { FieldKind } from "./field_kind.ts";
+import { toAccepts } from "./_kind_check.ts";
 import { typeMessage } from "./_messages.ts";
 
 /** A `datetime` field: a date string (ISO 8601, RFC 2822 or a Unix timestamp) or a number. */
@@ -20,7 +21,7 @@ export const datetimeKind: FieldKind = {
           `must be a real date, received ${JSON.stringify(issue.input)}`,
       }),
     ),
-  accepts: datetimeCheck.accepts,
+  accepts: (field) => toAccepts(datetimeCheck.check(field)),
   jsonSchema: () => ({ type: ["string", "number"], format: "date-like" }),
   fixture: () => ({
     type: "datetime",

@@ -2,6 +2,8 @@ import * as z from "zod/mini";
 import type { ZodMiniType } from "zod/mini";
 import type { InputField } from "../input_field.ts";
 import type { FieldKind, JSONSchema } from "./field_kind.ts";
+import { toAccepts } from "./_kind_check.ts";
+import { makeNumberCheck } from "./_number_check.ts";
 import { typeMessage } from "./_messages.ts";
 
 function limits(field: InputField): { minimum?: number; maximum?: number } {
@@ -35,20 +37,14 @@ function makeNumberKind(type: "number" | "integer"): FieldKind {
     });
     return checks.length === 0 ? base : base.check(...checks);
   }
+  const check = makeNumberCheck(type);
   return {
     type,
-    jsonTypes: [type],
+    jsonTypes: check.jsonTypes,
     constraints: ["choices", "minimum", "maximum"],
     choiceTypes: ["number"],
     schema,
-    accepts(field) {
-      const { minimum = -Infinity, maximum = Infinity } = field;
-      const whole = type === "integer";
-      return (value) =>
-        typeof value === "number" && Number.isFinite(value) &&
-        value >= minimum && value <= maximum &&
-        (!whole || Number.isInteger(value));
-    },
+    accepts: (field) => toAccepts(check.check(field)),
     jsonSchema: (field): JSONSchema => ({ type, ...limits(field) }),
     fixture: (field) => ({ type, jsonTypes: [type], ...limits(field) }),
   };

@@ -1,12 +1,14 @@
 import * as z from "zod/mini";
 import { isPlainValueObject } from "../_json_types.ts";
 import type { FieldKind } from "./field_kind.ts";
+import { toAccepts } from "./_kind_check.ts";
+import { objectCheck } from "./_object_check.ts";
 import { typeMessage } from "./_messages.ts";
 
 /** An `object` field: an object, typed member by member when it has `properties`. */
 export const objectKind: FieldKind = {
   type: "object",
-  jsonTypes: ["object"],
+  jsonTypes: objectCheck.jsonTypes,
   constraints: ["properties", "additionalProperties"],
   choiceTypes: [],
   schema: (_field, context) =>
@@ -14,7 +16,7 @@ export const objectKind: FieldKind = {
       z.custom<Record<string, unknown>>(isPlainValueObject, {
         error: (issue) => typeMessage("an object", issue.input),
       }),
-  accepts: () => isPlainValueObject,
+  accepts: (field) => toAccepts(objectCheck.check(field)),
   jsonSchema: () => ({ type: "object" }),
   fixture: () => ({ type: "object", jsonTypes: ["object"] }),
 };

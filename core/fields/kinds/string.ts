@@ -3,19 +3,9 @@ import type { ZodMiniType } from "zod/mini";
 import { getFormatCheck } from "../_formats.ts";
 import type { InputField } from "../input_field.ts";
 import type { FieldKind, JSONSchema } from "./field_kind.ts";
+import { toAccepts } from "./_kind_check.ts";
+import { stringCheck, stringLengths } from "./_string_check.ts";
 import { typeMessage } from "./_messages.ts";
-
-/** The length limits of a string field: `minLength`/`maxLength`, or Segment's `minimum`/`maximum`. */
-export function stringLengths(
-  field: InputField,
-): { minLength?: number; maxLength?: number } {
-  const minLength = field.minLength ?? field.minimum;
-  const maxLength = field.maxLength ?? field.maximum;
-  return {
-    ...(minLength === undefined ? {} : { minLength }),
-    ...(maxLength === undefined ? {} : { maxLength }),
-  };
-}
 
 function stringSchema(field: InputField): ZodMiniType {
   const { minLength, maxLength } = stringLengths(field);
@@ -53,22 +43,13 @@ function makeStringKind(
 ): FieldKind {
   return {
     type,
-    jsonTypes: ["string"],
+    jsonTypes: stringCheck.jsonTypes,
     constraints: type === "string"
       ? ["format", "choices", "minimum", "maximum", "minLength", "maxLength"]
       : ["choices", "minimum", "maximum", "minLength", "maxLength"],
     choiceTypes: ["string"],
     schema: stringSchema,
-    accepts(field) {
-      const { minLength = 0, maxLength = Infinity } = stringLengths(field);
-      const isFormatted = field.format === undefined
-        ? undefined
-        : getFormatCheck(field.format);
-      return (value) =>
-        typeof value === "string" && value.length >= minLength &&
-        value.length <= maxLength &&
-        (isFormatted === undefined || isFormatted(value));
-    },
+    accepts: (field) => toAccepts(stringCheck.check(field)),
     jsonSchema(field): JSONSchema {
       return {
         type: "string",

@@ -1,0 +1,61 @@
+import { isCalendarDay } from "../_formats.ts";
+import type { KindCheck } from "./_kind_check.ts";
+import { typeMessage } from "./_messages.ts";
+
+// ISO 8601 and the forms dayjs parses: 2024-01-02, 2024/1/2, 2024-01-02T03:04[:05[.678]][Z|+01:00].
+const CALENDAR =
+  /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// RFC 2822 and HTTP dates: "Tue, 2 Jan 2024 03:04:05 GMT".
+const RFC_2822 =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun),\s*)?(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (?:gmt|ut|utc|z|[+-]\d{4})$/i;
+const MONTHS = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
+
+function isClock(hour = "0", minute = "0", second = "0"): boolean {
+  return Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+}
+
+/** Whether a datetime string names a real instant: a calendar date, or a Unix timestamp. */
+export function isRealDate(text: string): boolean {
+  // Segment's date-like reads a numeric string as a Unix timestamp.
+  const number = Number(text);
+  if (text !== "" && String(number) === text) return Number.isFinite(number);
+  const iso = CALENDAR.exec(text);
+  if (iso !== null) {
+    return isCalendarDay(Number(iso[1]), Number(iso[2]), Number(iso[3])) &&
+      isClock(iso[4], iso[5], iso[6]);
+  }
+  const rfc = RFC_2822.exec(text);
+  if (rfc === null) return false;
+  const month = MONTHS.indexOf(rfc[2].toLowerCase()) + 1;
+  return isCalendarDay(Number(rfc[3]), month, Number(rfc[1])) &&
+    isClock(rfc[4], rfc[5], rfc[6]);
+}
+
+/** The checks of a `datetime` field: a real date string or a finite number. */
+export const datetimeCheck: KindCheck = {
+  jsonTypes: ["string", "number"],
+  check: () => (value, messages) => {
+    const isNumber = typeof value === "number" && Number.isFinite(value);
+    if (!isNumber && typeof value !== "string") {
+      messages.push(typeMessage("a date string or a number", value));
+      return true;
+    }
+    if (!isNumber && !isRealDate(value as string)) {
+      messages.push(`must be a real date, received ${JSON.stringify(value)}`);
+    }
+    return false;
+  },
+};
