@@ -1,7 +1,7 @@
 import { InvalidSettingsError } from "../core/errors.ts";
 import { compileFieldChecks } from "../core/fields/compile_field_checks.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
-import { compileMappingWithoutLiquid } from "../core/mapping/compile_without_liquid.ts";
+import { compileMappingLean } from "../core/mapping/compile_mapping_lean.ts";
 import {
   compileSubscriptions,
   type MappingCompiler,
@@ -21,7 +21,7 @@ export interface BrowserDestinationOptions {
   /**
    * Compiles each subscription's mapping. The default knows every directive
    * but `@liquid`, so bundles carry no LiquidJS; pass core's `compileMapping`
-   * to allow `@liquid`. @default {compileMappingWithoutLiquid}
+   * to allow `@liquid`. @default {compileMappingLean}
    */
   compileMapping?: MappingCompiler;
 }
@@ -77,7 +77,7 @@ export function browserDestination<
   definition: BrowserDestinationDefinition<A, C, Acts>,
   options: BrowserDestinationOptions = {},
 ): BrowserPluginFactory<A, C, Acts> {
-  const { compileMapping = compileMappingWithoutLiquid } = options;
+  const { compileMapping = compileMappingLean } = options;
   const where = `destination "${definition.name}"`;
   const settingsValidator = compileFieldChecks(definition.settings ?? {});
   const loose = definition as unknown as LooseBrowserDestination;

@@ -73,6 +73,7 @@ export type {
 // mapping (owned by the mapping work)
 export {
   compileMapping,
+  compileMappingLean,
   compileMappingWithoutLiquid,
   getFieldValueKeys,
   getTemplateKeys,

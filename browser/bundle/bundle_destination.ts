@@ -1,5 +1,9 @@
 import * as esbuild from "esbuild";
 import {
+  type FieldKindSelection,
+  fieldKindsPlugin,
+} from "./_field_kinds_plugin.ts";
+import {
   type ImportMapImports,
   importMapPlugin,
 } from "./_import_map_plugin.ts";
@@ -33,6 +37,12 @@ export interface BundleDestinationOptions {
   gzipBudget?: number;
   /** The global the IIFE assigns the factory to. @default {`${slug}Destination`} */
   globalName?: string;
+  /**
+   * The field kinds and string formats the destination's fields use
+   * (`collectFieldKinds`): the bundle carries only their checks.
+   * @default {every kind and format}
+   */
+  fieldKinds?: FieldKindSelection;
 }
 
 /** One output file: its hashed name, its source map and its sizes. */
@@ -77,6 +87,7 @@ export async function bundleDestination(
     imports = await readImports(root),
     gzipBudget = DEFAULT_GZIP_BUDGET,
     globalName = `${slug}Destination`,
+    fieldKinds,
   } = options;
   const shared: esbuild.BuildOptions = {
     bundle: true,
@@ -90,7 +101,10 @@ export async function bundleDestination(
     absWorkingDir: root,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [importMapPlugin(imports, root)],
+    plugins: [
+      importMapPlugin(imports, root),
+      ...(fieldKinds === undefined ? [] : [fieldKindsPlugin(fieldKinds)]),
+    ],
   };
   const esm = await esbuild.build({
     ...shared,

@@ -1,4 +1,8 @@
 import {
+  collectFieldKinds,
+  type FieldKindSelection,
+} from "./_field_kinds_plugin.ts";
+import {
   checkBrowserDefinition,
   type CheckedBrowserDefinition,
 } from "./check_browser_definition.ts";
@@ -11,6 +15,8 @@ export interface DeviceDestination {
   entry: string;
   /** Its declared gzip budget, in bytes, when it declares one. */
   gzipBudget?: number;
+  /** The field kinds and formats its settings and actions use. */
+  fieldKinds: FieldKindSelection;
 }
 
 interface DefinitionLike extends CheckedBrowserDefinition {
@@ -58,6 +64,7 @@ export async function findDeviceDestinations(
       slug,
       name: typeof definition.name === "string" ? definition.name : slug,
       entry: path,
+      fieldKinds: collectFieldKinds(definition),
       ...(typeof budget === "number" ? { gzipBudget: budget } : {}),
     });
   }

@@ -74,6 +74,7 @@ async function main(): Promise<number> {
           outDir: `${args.out}/${destination.slug}`,
           root,
           gzipBudget: destination.gzipBudget ?? args.budget,
+          fieldKinds: destination.fieldKinds,
         }),
       );
     }

@@ -1,6 +1,5 @@
 // String format checks, one per format name, following RFC 3339 / 3986 and JSON Schema's
 // definitions (the same decisions as ajv-formats' "full" mode for ordinary values).
-import type { FieldFormat } from "./input_field.ts";
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -79,12 +78,14 @@ export function isTime(text: string, zone = false): boolean {
     (utcMinute === 59 || utcMinute === -1);
 }
 
-function isDateTime(text: string): boolean {
+/** Whether `text` passes the format check. */
+export function isDateTime(text: string): boolean {
   const parts = text.split(/t|\s/i);
   return parts.length === 2 && isDate(parts[0]) && isTime(parts[1], true);
 }
 
-function isIPv6(text: string): boolean {
+/** Whether `text` passes the format check. */
+export function isIPv6(text: string): boolean {
   const halves = text.split("::");
   if (halves.length > 2) return false;
   const groups = halves.flatMap((half) => half === "" ? [] : half.split(":"));
@@ -101,7 +102,8 @@ function isIPv6(text: string): boolean {
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
-function isRegex(text: string): boolean {
+/** Whether `text` passes the format check. */
+export function isRegex(text: string): boolean {
   if (/[^\\]\\Z/.test(text)) return false;
   try {
     new RegExp(text, "u");
@@ -111,37 +113,42 @@ function isRegex(text: string): boolean {
   }
 }
 
-function isURI(text: string): boolean {
+/** Whether `text` passes the format check. */
+export function isURI(text: string): boolean {
   return URI.test(text) && /\/|:/.test(text);
 }
 
-const checks: Record<FieldFormat, (text: string) => boolean> = {
-  date: isDate,
-  "date-time": isDateTime,
-  email: (text) => EMAIL.test(text),
-  hostname: (text) => HOSTNAME.test(text),
-  ipv4: (text) => IPV4.test(text),
-  ipv6: isIPv6,
-  password: () => true,
-  regex: isRegex,
-  text: () => true,
-  time: (text) => isTime(text),
-  uri: isURI,
-  "uri-reference": (text) => URI_REFERENCE.test(text),
-  "uri-template": (text) => URI_TEMPLATE.test(text),
-  uuid: (text) => UUID.test(text),
-};
-
-/** The check of a format, or undefined when the format is unknown. */
-export function getFormatCheck(
-  format: string,
-): ((text: string) => boolean) | undefined {
-  return Object.hasOwn(checks, format)
-    ? checks[format as FieldFormat]
-    : undefined;
+/** Whether `text` is an email address. */
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
 }
 
-/** The formats a `string` field may declare. */
-export const FORMATS: readonly FieldFormat[] = /* @__PURE__ */ Object.keys(
-  checks,
-) as FieldFormat[];
+/** Whether `text` is a hostname. */
+export function isHostname(text: string): boolean {
+  return HOSTNAME.test(text);
+}
+
+/** Whether `text` is an IPv4 address. */
+export function isIPv4(text: string): boolean {
+  return IPV4.test(text);
+}
+
+/** Whether `text` is a URI reference. */
+export function isURIReference(text: string): boolean {
+  return URI_REFERENCE.test(text);
+}
+
+/** Whether `text` is a URI template. */
+export function isURITemplate(text: string): boolean {
+  return URI_TEMPLATE.test(text);
+}
+
+/** Whether `text` is a UUID. */
+export function isUUID(text: string): boolean {
+  return UUID.test(text);
+}
+
+/** Accepts any text (the `text` and `password` formats). */
+export function isAnyText(): boolean {
+  return true;
+}

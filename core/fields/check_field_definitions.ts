@@ -1,4 +1,4 @@
-import { FORMATS } from "./_formats.ts";
+import { FORMATS } from "./_format_checks.ts";
 import { isDirectiveFree } from "./_directives.ts";
 import { buildFieldSchema } from "./_zod_schema.ts";
 import type {

@@ -45,8 +45,12 @@ export interface CompiledMapping {
   resolveBatch(data?: unknown[]): Record<string, unknown>[];
 }
 
+/** The static check run on a mapping (after its root directive is applied) before it compiles. */
+export type MappingValidator = (mapping: unknown, maxDepth: number) => void;
+
 interface Environment {
   readonly table: DirectiveTable;
+  readonly validate: MappingValidator;
   readonly maxDepth: number;
 }
 
@@ -166,7 +170,7 @@ function compileProcessed(
   environment: Environment,
 ): Resolver {
   const processed = getMappingToProcess(mapping);
-  validateProcessedMapping(processed, environment.maxDepth);
+  environment.validate(processed, environment.maxDepth);
   return compileNode(processed, depth, environment).resolve;
 }
 
@@ -243,11 +247,12 @@ class Compiled implements CompiledMapping {
   }
 }
 
-/** Validates and compiles `mapping` with the directives of `table`. */
+/** Validates `mapping` with `validate` (Segment's checks unless given) and compiles it with the directives of `table`. */
 export function compileWithTable(
   mapping: unknown,
   table: DirectiveTable,
-  options: CompileMappingOptions = {},
+  options: CompileMappingOptions,
+  validate: MappingValidator,
 ): CompiledMapping {
   const { maxDepth = DEFAULT_MAX_DEPTH } = options;
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
@@ -255,7 +260,7 @@ export function compileWithTable(
       `Cannot compile mapping: maxDepth must be a positive integer, got ${maxDepth}`,
     );
   }
-  const environment: Environment = { table, maxDepth };
+  const environment: Environment = { table, validate, maxDepth };
   const resolve = guard(
     () => compileProcessed(mapping, 0, environment),
     maxDepth,

@@ -1,4 +1,5 @@
 import { compileWithTable } from "./_compile.ts";
+import { validateProcessedMapping } from "./_validate.ts";
 import type { CompiledMapping, CompileMappingOptions } from "./_compile.ts";
 import { compileLiquid } from "./directives/liquid.ts";
 import { BASE_DIRECTIVES } from "./directives/mod.ts";
@@ -33,5 +34,10 @@ export function compileMapping(
   mapping: unknown,
   options: CompileMappingOptions = {},
 ): CompiledMapping {
-  return compileWithTable(mapping, DIRECTIVES, options);
+  return compileWithTable(
+    mapping,
+    DIRECTIVES,
+    options,
+    validateProcessedMapping,
+  );
 }

@@ -1,4 +1,5 @@
 import { compileWithTable } from "./_compile.ts";
+import { validateProcessedMapping } from "./_validate.ts";
 import type { CompiledMapping, CompileMappingOptions } from "./_compile.ts";
 import { compileLiquidUnavailable } from "./directives/liquid_unavailable.ts";
 import { BASE_DIRECTIVES } from "./directives/mod.ts";
@@ -30,5 +31,10 @@ export function compileMappingWithoutLiquid(
   mapping: unknown,
   options: CompileMappingOptions = {},
 ): CompiledMapping {
-  return compileWithTable(mapping, DIRECTIVES, options);
+  return compileWithTable(
+    mapping,
+    DIRECTIVES,
+    options,
+    validateProcessedMapping,
+  );
 }

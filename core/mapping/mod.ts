@@ -22,6 +22,7 @@ export type {
   CompileMappingOptions,
 } from "./compile_mapping.ts";
 export { compileMappingWithoutLiquid } from "./compile_without_liquid.ts";
+export { compileMappingLean } from "./compile_mapping_lean.ts";
 export { transform, transformBatch } from "./transform.ts";
 export { validateMapping } from "./validate_mapping.ts";
 export type { ValidateMappingOptions } from "./validate_mapping.ts";

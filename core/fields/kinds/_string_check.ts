@@ -1,4 +1,4 @@
-import { getFormatCheck } from "../_formats.ts";
+import { getFormatCheck } from "../_format_checks.ts";
 import type { InputField } from "../input_field.ts";
 import type { KindCheck } from "./_kind_check.ts";
 import { typeMessage } from "./_messages.ts";

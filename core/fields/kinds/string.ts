@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { ZodMiniType } from "zod/mini";
-import { getFormatCheck } from "../_formats.ts";
+import { getFormatCheck } from "../_format_checks.ts";
 import type { InputField } from "../input_field.ts";
 import type { FieldKind, JSONSchema } from "./field_kind.ts";
 import { toAccepts } from "./_kind_check.ts";

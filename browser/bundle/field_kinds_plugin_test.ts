@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import * as esbuild from "esbuild";
+import {
+  collectFieldKinds,
+  type FieldKindSelection,
+  fieldKindsPlugin,
+} from "./_field_kinds_plugin.ts";
+
+const root = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+
+// Bundles a module that compiles `fields` with the lean validator, keeping only `selection`.
+async function bundleChecks(
+  selection: FieldKindSelection,
+  fields: unknown,
+  payload: unknown,
+): Promise<{ bytes: number; run: () => Promise<unknown> }> {
+  const result = await esbuild.build({
+    stdin: {
+      contents:
+        `import { compileFieldChecks } from "./core/fields/compile_field_checks.ts";
+export function run() {
+  return compileFieldChecks(${JSON.stringify(fields)}).validate(${
+          JSON.stringify(payload)
+        }).payload;
+}`,
+      resolveDir: root,
+      loader: "ts",
+    },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+    plugins: [fieldKindsPlugin(selection)],
+  });
+  const code = result.outputFiles[0].text;
+  const url = `data:text/javascript;base64,${btoa(code)}`;
+  return {
+    bytes: code.length,
+    run: async () => (await import(url)).run(),
+  };
+}
+
+Deno.test({
+  name:
+    "fieldKindsPlugin() bundles only the kinds and formats a definition uses",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  fn: async (t) => {
+    try {
+      await t.step(
+        "collectFieldKinds() walks settings, actions and properties",
+        () => {
+          assert.deepEqual(
+            collectFieldKinds({
+              settings: { key: { label: "Key", type: "password" } },
+              actions: {
+                track: {
+                  fields: {
+                    at: { label: "At", type: "datetime" },
+                    user: {
+                      label: "User",
+                      type: "object",
+                      properties: {
+                        email: {
+                          label: "Email",
+                          type: "string",
+                          format: "email",
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            }),
+            {
+              types: ["datetime", "object", "password", "string"],
+              formats: ["email"],
+            },
+          );
+        },
+      );
+      const fields = { n: { label: "N", type: "integer", required: true } };
+      const lean = await bundleChecks(
+        { types: ["integer"], formats: [] },
+        fields,
+        { n: "5" },
+      );
+      const full = await bundleChecks(
+        {
+          types: [
+            "string",
+            "text",
+            "password",
+            "number",
+            "integer",
+            "datetime",
+            "boolean",
+            "object",
+          ],
+          formats: [
+            "date",
+            "date-time",
+            "email",
+            "hostname",
+            "ipv4",
+            "ipv6",
+            "password",
+            "text",
+            "regex",
+            "time",
+            "uri",
+            "uri-reference",
+            "uri-template",
+            "uuid",
+          ],
+        },
+        fields,
+        { n: "5" },
+      );
+      await t.step("a bundled kind validates as in core", async () => {
+        assert.deepEqual(await lean.run(), { n: 5 });
+        assert.deepEqual(await full.run(), { n: 5 });
+        assert.ok(
+          lean.bytes < full.bytes - 2000,
+          `${lean.bytes} vs ${full.bytes}`,
+        );
+      });
+      await t.step(
+        "a kind left out fails clearly when fields compile",
+        async () => {
+          const missing = await bundleChecks(
+            { types: ["string"], formats: [] },
+            { b: { label: "B", type: "boolean" } },
+            { b: true },
+          );
+          await assert.rejects(
+            missing.run(),
+            (error: Error) =>
+              error instanceof TypeError &&
+              /type "boolean" is not in this bundle \(it has string\)/.test(
+                error.message,
+              ),
+          );
+        },
+      );
+      await t.step(
+        "a format left out fails clearly when fields compile",
+        async () => {
+          const missing = await bundleChecks(
+            { types: ["string"], formats: [] },
+            { e: { label: "E", type: "string", format: "email" } },
+            { e: "a@b.co" },
+          );
+          await assert.rejects(
+            missing.run(),
+            /format "email" is not in this bundle \(it has none\)/,
+          );
+        },
+      );
+      await t.step("an unknown kind is refused at build time", () => {
+        assert.throws(
+          () => fieldKindsPlugin({ types: ["money"], formats: [] }),
+          /type "money" is unknown/,
+        );
+      });
+    } finally {
+      await esbuild.stop();
+    }
+  },
+});
