@@ -6,7 +6,7 @@ import {
   type ResponseInfo,
 } from "../request/mod.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
-import type { CompletionInfo } from "./destination_options.ts";
+import type { CallOptions, CompletionInfo } from "./destination_options.ts";
 import type { RecordedRequest } from "./result.ts";
 import type { AuthTokens, Logger } from "./types.ts";
 
@@ -24,6 +24,10 @@ export interface RunContext {
   head: RequestOptions;
   /** Options over `extendRequest`'s output (the host's fetch and signal). */
   tail: RequestOptions;
+  /** The settings object of the call, under which refreshed tokens are kept. */
+  settingsKey: object | undefined;
+  /** The call's own options (`onTokenRefresh` is read from them when a refresh happens). */
+  options: CallOptions | undefined;
 }
 
 /**

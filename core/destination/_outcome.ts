@@ -27,7 +27,7 @@ export function toResultError(error: unknown): ResultError {
     if (error instanceof PayloadValidationError) result.issues = error.issues;
     return result;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const status = statusOf(error);
   return {
     message: message === "" ? "Unknown error" : message,
@@ -35,6 +35,11 @@ export function toResultError(error: unknown): ResultError {
     status,
     retryable: isRetryableStatus(status),
   };
+}
+
+/** Returns an error's message, or the value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Returns `invalid` for payload problems, `failed` for everything else. */

@@ -3,10 +3,10 @@ import { AbortError, ErrorCodes, IntegrationError } from "../errors.ts";
 import type { ValidationWarning } from "../fields/mod.ts";
 import type { FqlMatcher } from "../fql/mod.ts";
 import type { CompiledAction, CompiledMapping } from "./_compile_definition.ts";
-import { messageOf } from "./_compile_definition.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
+  messageOf,
   NO_WARNINGS,
   outputOf,
   plainResult,

@@ -1,7 +1,7 @@
 // Settings as the host passes them: destination settings plus `subscription(s)` and `oauth`.
 import { InvalidSettingsError, PayloadValidationError } from "../errors.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
-import { toResultError } from "./_outcome.ts";
+import { messageOf, toResultError } from "./_outcome.ts";
 import type { ResultError } from "./result.ts";
 import type { AuthTokens, Subscription } from "./types.ts";
 
@@ -56,14 +56,9 @@ export function validateSettings(
         error.message.replace(/^Invalid payload/, "Invalid settings"),
         { cause: error },
       )
-      : new InvalidSettingsError(
-        `Invalid settings: ${
-          error instanceof Error ? error.message : String(error)
-        }`,
-        {
-          cause: error,
-        },
-      );
+      : new InvalidSettingsError(`Invalid settings: ${messageOf(error)}`, {
+        cause: error,
+      });
     result.error = toResultError(wrapped);
     if (error instanceof PayloadValidationError) {
       result.error.issues = error.issues;

@@ -7,8 +7,7 @@ import type {
   CompiledDestination,
   CompiledMapping,
 } from "./_compile_definition.ts";
-import { messageOf } from "./_compile_definition.ts";
-import { toResultError } from "./_outcome.ts";
+import { messageOf, toResultError } from "./_outcome.ts";
 import type { Route } from "./_run_event.ts";
 import type { ResultError } from "./result.ts";
 

@@ -16,7 +16,7 @@ export type {
   ExecuteActionInput,
   ExecuteBatchInput,
   SettingsWithSubscriptions,
-} from "./destination.ts";
+} from "./destination_inputs.ts";
 export type {
   CallOptions,
   CompletionInfo,

@@ -1,0 +1,92 @@
+// The context of each call: the destination's options, overridden by the call's.
+import type { RequestOptions } from "../request/mod.ts";
+import type { CompiledDestination } from "./_compile_definition.ts";
+import type { RunContext } from "./_context.ts";
+import type { TokenRefresher } from "./_oauth_refresh.ts";
+import type { RawSettings } from "./_settings.ts";
+import type { SettingsEntry } from "./_settings_entry.ts";
+import type { CallOptions, DestinationOptions } from "./destination_options.ts";
+import type { AuthTokens } from "./types.ts";
+
+const DEFAULT_BATCH_CONCURRENCY = 10;
+const NOTHING: RequestOptions = Object.freeze({});
+
+/** Builds the {@linkcode RunContext} of each call; checks the destination's options once. */
+export class ContextBuilder {
+  readonly #destination: CompiledDestination;
+  readonly #defaults: DestinationOptions;
+  readonly #refresher: TokenRefresher;
+  readonly #head: RequestOptions;
+  readonly #tail: RequestOptions;
+
+  /**
+   * Checks `defaults` for `destination`.
+   *
+   * @throws {RangeError} when `batchConcurrency` is not a whole number of at least 1.
+   */
+  constructor(
+    destination: CompiledDestination,
+    defaults: DestinationOptions,
+    refresher: TokenRefresher,
+  ) {
+    const { batchConcurrency } = defaults;
+    if (
+      batchConcurrency !== undefined &&
+      !(Number.isInteger(batchConcurrency) && batchConcurrency >= 1)
+    ) {
+      throw new RangeError(
+        `Cannot create destination "${destination.name}": batchConcurrency ${batchConcurrency} is not a whole number of at least 1`,
+      );
+    }
+    this.#destination = destination;
+    this.#defaults = defaults;
+    this.#refresher = refresher;
+    this.#head = defaults.timeout === undefined
+      ? NOTHING
+      : { timeout: defaults.timeout };
+    this.#tail = defaults.fetch === undefined
+      ? NOTHING
+      : { fetch: defaults.fetch };
+  }
+
+  /**
+   * Returns the context of a call with settings `raw` (validated as `entry`); tokens are
+   * `auth`, else the call's, else the last refreshed, else those of the settings.
+   */
+  contextFor(
+    raw: RawSettings,
+    entry: SettingsEntry,
+    options: CallOptions | undefined,
+    auth: AuthTokens | undefined,
+  ): RunContext {
+    const defaults = this.#defaults;
+    let head = this.#head;
+    let tail = this.#tail;
+    if (options !== undefined) {
+      if (options.timeout !== undefined) head = { timeout: options.timeout };
+      if (options.fetch !== undefined || options.signal !== undefined) {
+        tail = { ...tail };
+        if (options.fetch !== undefined) tail.fetch = options.fetch;
+        if (options.signal !== undefined) tail.signal = options.signal;
+      }
+    }
+    const key = typeof raw === "object" && raw !== null ? raw : undefined;
+    return {
+      destination: this.#destination,
+      settings: entry.settings,
+      auth: auth ?? options?.auth ??
+        (key === undefined ? undefined : this.#refresher.tokensOf(key)) ??
+        entry.auth,
+      logger: options?.logger ?? defaults.logger,
+      signal: options?.signal,
+      record: options?.recordRequests ?? defaults.recordRequests ?? false,
+      onComplete: options?.onComplete ?? defaults.onComplete,
+      batchConcurrency: options?.batchConcurrency ??
+        defaults.batchConcurrency ?? DEFAULT_BATCH_CONCURRENCY,
+      head,
+      tail,
+      settingsKey: key,
+      options,
+    };
+  }
+}

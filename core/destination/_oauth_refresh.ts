@@ -1,0 +1,199 @@
+// OAuth2 after a 401: one refresh per settings object at a time, onTokenRefresh, and one retry.
+import {
+  ErrorCodes,
+  IntegrationError,
+  InvalidAuthenticationError,
+} from "../errors.ts";
+import type { CompiledDestination } from "./_compile_definition.ts";
+import { requestClientFor, type RunContext } from "./_context.ts";
+import {
+  errorResult,
+  messageOf,
+  NO_WARNINGS,
+  toResultError,
+} from "./_outcome.ts";
+import type { DestinationOptions } from "./destination_options.ts";
+import type { EventResult, ResultError } from "./result.ts";
+import type { AuthTokens, RefreshAccessTokenResult } from "./types.ts";
+
+/** Runs again, with `context`, the items at `indices`; resolves to their new results, in that order. */
+export type Rerun = (
+  context: RunContext,
+  indices: readonly number[],
+) => Promise<EventResult[]>;
+
+/** Refreshes OAuth2 tokens for a destination and keeps the newest per settings object. */
+export class TokenRefresher {
+  readonly #destination: CompiledDestination;
+  readonly #defaults: DestinationOptions;
+  readonly #tokens = new WeakMap<object, AuthTokens>();
+  readonly #refreshing = new WeakMap<object, Promise<AuthTokens>>();
+
+  constructor(destination: CompiledDestination, defaults: DestinationOptions) {
+    this.#destination = destination;
+    this.#defaults = defaults;
+  }
+
+  /** Returns the tokens of the last refresh made with settings object `key`. */
+  tokensOf(key: object): AuthTokens | undefined {
+    return this.#tokens.get(key);
+  }
+
+  /**
+   * After 401s in `results`: refreshes the tokens once, then reruns those items with
+   * `rerun` or, when the refresh failed, gives them its error (`keepWarnings`: with the
+   * warnings they had). Updates `results` in place and resolves to it.
+   */
+  async retryUnauthorized(
+    context: RunContext,
+    results: EventResult[],
+    rerun: Rerun,
+    keepWarnings: boolean,
+  ): Promise<EventResult[]> {
+    const refreshed = await this.#refresh(context);
+    if (refreshed === undefined) return results;
+    const indices: number[] = [];
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
+      if (!isUnauthorized(result)) continue;
+      if ("message" in refreshed) {
+        results[i] = errorResult(
+          refreshed,
+          result.action,
+          result.subscription,
+          keepWarnings ? result.warnings : NO_WARNINGS,
+        );
+      } else {
+        indices.push(i);
+      }
+    }
+    if (indices.length === 0) return results;
+    const retried = await rerun(refreshed as RunContext, indices);
+    scatter(results, indices, retried);
+    return results;
+  }
+
+  /** Like {@linkcode TokenRefresher.retryUnauthorized} for one result that failed with 401. */
+  async retryOne(
+    context: RunContext,
+    result: EventResult,
+    rerun: (context: RunContext) => Promise<EventResult>,
+  ): Promise<EventResult> {
+    const [retried] = await this.retryUnauthorized(
+      context,
+      [result],
+      async (fresh) => [await rerun(fresh)],
+      false,
+    );
+    return retried;
+  }
+
+  /**
+   * Calls the definition's `refreshAccessToken` with the tokens of `context`.
+   *
+   * @throws {IntegrationError} `NOT_IMPLEMENTED` (501) when the scheme is not OAuth2 or there is no `refreshAccessToken`.
+   * @throws {InvalidAuthenticationError} `OAUTH_REFRESH_FAILED` when the refresh failed.
+   */
+  async requestTokens(context: RunContext): Promise<RefreshAccessTokenResult> {
+    const { oauth, refreshAccessToken: refresh, name } = this.#destination;
+    if (!oauth || refresh === undefined) {
+      throw new IntegrationError(
+        `Cannot refresh the access token of "${name}": ${
+          oauth
+            ? "it defines no refreshAccessToken"
+            : "its scheme is not oauth2 or oauth-managed"
+        }`,
+        ErrorCodes.NOT_IMPLEMENTED,
+        501,
+      );
+    }
+    let tokens: RefreshAccessTokenResult;
+    try {
+      const request = requestClientFor(context, undefined, undefined);
+      tokens = await refresh(request, {
+        settings: context.settings,
+        auth: context.auth,
+      });
+    } catch (error) {
+      throw new InvalidAuthenticationError(
+        `Cannot refresh the access token: ${messageOf(error)}`,
+        ErrorCodes.OAUTH_REFRESH_FAILED,
+        {
+          cause: error,
+          retryable: error instanceof IntegrationError && error.retryable,
+        },
+      );
+    }
+    if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
+      throw new InvalidAuthenticationError(
+        "Cannot refresh the access token: refreshAccessToken returned no accessToken",
+        ErrorCodes.OAUTH_REFRESH_FAILED,
+      );
+    }
+    return tokens;
+  }
+
+  /**
+   * Returns a context with fresh tokens, the refresh failure, or undefined when the
+   * destination cannot refresh. Concurrent calls with one settings object share one
+   * refresh; a call that used tokens older than the last refresh retries with the new ones.
+   */
+  async #refresh(
+    context: RunContext,
+  ): Promise<RunContext | ResultError | undefined> {
+    if (this.#destination.refreshAccessToken === undefined) return undefined;
+    const key = context.settingsKey;
+    const used = context.auth;
+    const known = key === undefined ? undefined : this.#tokens.get(key);
+    if (known !== undefined && known.accessToken !== used?.accessToken) {
+      return { ...context, auth: known };
+    }
+    let pending = key === undefined ? undefined : this.#refreshing.get(key);
+    if (pending === undefined) {
+      pending = this.#refreshTokens(context);
+      if (key !== undefined) {
+        this.#refreshing.set(key, pending);
+        pending.then(
+          () => this.#refreshing.delete(key),
+          () => this.#refreshing.delete(key),
+        );
+      }
+    }
+    try {
+      return { ...context, auth: await pending };
+    } catch (error) {
+      return toResultError(error);
+    }
+  }
+
+  async #refreshTokens(context: RunContext): Promise<AuthTokens> {
+    const tokens = await this.requestTokens(context);
+    const onTokenRefresh = context.options?.onTokenRefresh ??
+      this.#defaults.onTokenRefresh;
+    if (onTokenRefresh !== undefined) await onTokenRefresh(tokens);
+    const auth: AuthTokens = {
+      ...context.auth,
+      accessToken: tokens.accessToken,
+    };
+    if (tokens.refreshToken !== undefined) {
+      auth.refreshToken = tokens.refreshToken;
+    }
+    const key = context.settingsKey;
+    if (key !== undefined) this.#tokens.set(key, auth);
+    return auth;
+  }
+}
+
+/** Returns whether a result failed with 401, which a token refresh may cure. */
+export function isUnauthorized(result: EventResult): boolean {
+  return result.status === "failed" && result.error?.status === 401;
+}
+
+/** Puts `values[k]` at `results[indices[k]]`, for each k. */
+export function scatter(
+  results: EventResult[],
+  indices: readonly number[],
+  values: readonly EventResult[],
+): void {
+  for (let k = 0; k < indices.length; k++) results[indices[k]] = values[k];
+}

@@ -1,0 +1,56 @@
+// The definition's onDelete for one user; with OAuth2, retried once after a 401.
+import { requestClientFor, type RunContext } from "./_context.ts";
+import { isUnauthorized, type TokenRefresher } from "./_oauth_refresh.ts";
+import {
+  errorResult,
+  outputOf,
+  plainResult,
+  toResultError,
+} from "./_outcome.ts";
+import type { EventResult, RecordedRequest } from "./result.ts";
+import type { SegmentEvent } from "./segment_event.ts";
+import type { DeletionPayload } from "./types.ts";
+
+/** Runs the definition's `onDelete` (which must be defined) for the user of `event`; never rejects. */
+export async function runDelete(
+  refresher: TokenRefresher,
+  context: RunContext,
+  event: object,
+): Promise<EventResult> {
+  const { userId, anonymousId } = (event ?? {}) as SegmentEvent;
+  const payload = { userId, anonymousId };
+  const result = await deleteOnce(context, payload);
+  if (!context.destination.oauth || !isUnauthorized(result)) return result;
+  return await refresher.retryOne(
+    context,
+    result,
+    (fresh) => deleteOnce(fresh, payload),
+  );
+}
+
+async function deleteOnce(
+  context: RunContext,
+  payload: DeletionPayload,
+): Promise<EventResult> {
+  const remove = context.destination.onDelete!;
+  const requests: RecordedRequest[] | undefined = context.record
+    ? []
+    : undefined;
+  let result: EventResult;
+  try {
+    const request = requestClientFor(context, payload, requests);
+    const output = outputOf(
+      await remove(request, {
+        settings: context.settings,
+        payload,
+        auth: context.auth,
+      }),
+    );
+    result = plainResult("delivered", undefined, undefined);
+    if (output !== undefined) result.output = output;
+  } catch (error) {
+    result = errorResult(toResultError(error), undefined, undefined);
+  }
+  if (requests !== undefined) result.requests = requests;
+  return result;
+}

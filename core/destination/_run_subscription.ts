@@ -1,0 +1,59 @@
+// One event through one subscription of the settings, and what a subscription that cannot run gives.
+import { errorResult, plainResult } from "./_outcome.ts";
+import type { RunContext } from "./_context.ts";
+import { runEvent } from "./_run_event.ts";
+import type { CompiledSubscription } from "./_subscriptions.ts";
+import type { EventResult } from "./result.ts";
+
+/** Runs `event` through `subscription`; never rejects. */
+export function runSubscription(
+  context: RunContext,
+  subscription: CompiledSubscription,
+  event: unknown,
+): EventResult | Promise<EventResult> {
+  const idle = idleResult(subscription);
+  if (idle !== undefined) return idle;
+  return runEvent(context, subscription.route!, event);
+}
+
+/** Runs `event` again through the subscriptions at `indices`, one after the other. */
+export async function rerunSubscriptions(
+  context: RunContext,
+  subscriptions: readonly CompiledSubscription[],
+  indices: readonly number[],
+  event: unknown,
+): Promise<EventResult[]> {
+  const results: EventResult[] = [];
+  for (const i of indices) {
+    results.push(await runSubscription(context, subscriptions[i], event));
+  }
+  return results;
+}
+
+/** Returns the result of a subscription that does not run (`skipped` when disabled, its error when broken), else undefined. */
+export function idleResult(
+  subscription: CompiledSubscription,
+): EventResult | undefined {
+  if (!subscription.enabled) {
+    return plainResult(
+      "skipped",
+      actionNameOf(subscription),
+      subscription.name,
+    );
+  }
+  if (subscription.error !== undefined || subscription.route === undefined) {
+    return errorResult(
+      subscription.error!,
+      actionNameOf(subscription),
+      subscription.name,
+    );
+  }
+  return undefined;
+}
+
+/** Returns the name of the action a subscription goes to, as its results show it. */
+export function actionNameOf(
+  subscription: CompiledSubscription,
+): string | undefined {
+  return subscription.action?.name ?? (subscription.partnerAction || undefined);
+}
