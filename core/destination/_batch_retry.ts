@@ -24,6 +24,5 @@ export async function runBatchWithRetry(
     results,
     (fresh, indices) =>
       runBatch(fresh, route, indices.map((index) => events[index])),
-    true,
   );
 }

@@ -6,12 +6,7 @@ import {
 } from "../errors.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
-import {
-  errorResult,
-  messageOf,
-  NO_WARNINGS,
-  toResultError,
-} from "./_outcome.ts";
+import { errorResult, messageOf, toResultError } from "./_outcome.ts";
 import type { DestinationOptions } from "./destination_options.ts";
 import type { EventResult, ResultError } from "./result.ts";
 import type { AuthTokens, RefreshAccessTokenResult } from "./types.ts";
@@ -41,14 +36,12 @@ export class TokenRefresher {
 
   /**
    * After 401s in `results`: refreshes the tokens once, then reruns those items with
-   * `rerun` or, when the refresh failed, gives them its error (`keepWarnings`: with the
-   * warnings they had). Updates `results` in place and resolves to it.
+   * `rerun` or, when the refresh failed, gives them its error with the warnings they had. Updates `results` in place and resolves to it.
    */
   async retryUnauthorized(
     context: RunContext,
     results: EventResult[],
     rerun: Rerun,
-    keepWarnings: boolean,
   ): Promise<EventResult[]> {
     const refreshed = await this.#refresh(context);
     if (refreshed === undefined) return results;
@@ -61,7 +54,7 @@ export class TokenRefresher {
           refreshed,
           result.action,
           result.subscription,
-          keepWarnings ? result.warnings : NO_WARNINGS,
+          result.warnings,
         );
       } else {
         indices.push(i);
@@ -83,7 +76,6 @@ export class TokenRefresher {
       context,
       [result],
       async (fresh) => [await rerun(fresh)],
-      false,
     );
     return retried;
   }

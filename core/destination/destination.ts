@@ -140,7 +140,6 @@ export class Destination<S = Record<string, unknown>> {
       results,
       (fresh, indices) =>
         rerunSubscriptions(fresh, subscriptions, indices, event),
-      false,
     );
   }
 
