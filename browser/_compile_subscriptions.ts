@@ -1,5 +1,6 @@
 import { InvalidSettingsError } from "../core/errors.ts";
-import { compileFql } from "../core/fql/compile_fql.ts";
+import { messageOf } from "./_message_of.ts";
+import { compileFqlLean } from "../core/fql/compile_fql_lean.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import type { BrowserSubscription } from "./types.ts";
 
@@ -62,7 +63,7 @@ export function compileSubscriptions(
     const name = subscription.name ?? `#${index + 1}`;
     const mapping = subscription.mapping ?? defaultMapping(fields);
     try {
-      const matches = compileFql(subscription.subscribe);
+      const matches = compileFqlLean(subscription.subscribe);
       const compiled = compileMapping(mapping);
       return {
         name,
@@ -71,9 +72,10 @@ export function compileSubscriptions(
         resolve: (event: unknown) => compiled.resolve(event),
       };
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
       throw new InvalidSettingsError(
-        `Cannot load ${where}: subscription "${name}" is invalid: ${reason}`,
+        `Cannot load ${where}: subscription "${name}" is invalid: ${
+          messageOf(cause)
+        }`,
         { cause },
       );
     }

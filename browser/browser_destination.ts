@@ -1,4 +1,5 @@
 import { InvalidSettingsError } from "../core/errors.ts";
+import { messageOf } from "./_message_of.ts";
 import { compileFieldChecks } from "../core/fields/compile_field_checks.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import { compileMappingLean } from "../core/mapping/compile_mapping_lean.ts";
@@ -97,10 +98,12 @@ export function browserDestination<
         unknown
       >;
     } catch (cause) {
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new InvalidSettingsError(`Cannot load ${where}: ${reason}`, {
-        cause,
-      });
+      throw new InvalidSettingsError(
+        `Cannot load ${where}: ${messageOf(cause)}`,
+        {
+          cause,
+        },
+      );
     }
     const initializer = createInitializer(loose, settings);
     const plugins: BrowserPlugin[] = [];

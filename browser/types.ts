@@ -112,7 +112,7 @@ export interface BrowserPreset {
 
 /** The size limits `deno task bundle` enforces for a destination. */
 export interface BundleBudget {
-  /** The largest gzipped size of each output file, in bytes. @default {28672} */
+  /** The largest gzipped size of each output file, in bytes. @default {12288} */
   gzip?: number;
 }
 

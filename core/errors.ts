@@ -1,4 +1,8 @@
-/** The error codes the runtime reports in a result, as Segment's actions-core names them. */
+/**
+ * The error codes the runtime reports in a result, as Segment's actions-core
+ * names them. The classes below spell their codes out rather than read this
+ * table, so that a browser bundle that never reads it leaves it out.
+ */
 export const ErrorCodes = {
   INTEGRATION_ERROR: "INTEGRATION_ERROR",
   INVALID_AUTHENTICATION: "INVALID_AUTHENTICATION",
@@ -64,7 +68,7 @@ export class IntegrationError extends Error {
 
   constructor(
     message: string,
-    code: ErrorCode = ErrorCodes.INTEGRATION_ERROR,
+    code: ErrorCode = "INTEGRATION_ERROR",
     status = 400,
     options: IntegrationErrorOptions = {},
   ) {
@@ -88,7 +92,7 @@ export class RetryableError extends IntegrationError {
     status = 500,
     options: IntegrationErrorOptions = {},
   ) {
-    super(message, ErrorCodes.RETRYABLE_ERROR, status, {
+    super(message, "RETRYABLE_ERROR", status, {
       ...options,
       retryable: true,
     });
@@ -100,7 +104,7 @@ export class InvalidAuthenticationError extends IntegrationError {
   override name = "InvalidAuthenticationError";
   constructor(
     message: string,
-    code: ErrorCode = ErrorCodes.INVALID_AUTHENTICATION,
+    code: ErrorCode = "INVALID_AUTHENTICATION",
     options: IntegrationErrorOptions = {},
   ) {
     super(message, code, 401, { retryable: false, ...options });
@@ -111,7 +115,7 @@ export class InvalidAuthenticationError extends IntegrationError {
 export class InvalidSettingsError extends IntegrationError {
   override name = "InvalidSettingsError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, ErrorCodes.INVALID_SETTINGS, 400, {
+    super(message, "INVALID_SETTINGS", 400, {
       retryable: false,
       ...options,
     });
@@ -148,7 +152,7 @@ export class PayloadValidationError extends IntegrationError {
       : issues;
     super(
       message ?? (typeof issues === "string" ? issues : describeIssues(list)),
-      ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+      "PAYLOAD_VALIDATION_FAILED",
       400,
       { retryable: false },
     );
@@ -164,7 +168,7 @@ export class APIError extends IntegrationError {
     status: number,
     options: IntegrationErrorOptions = {},
   ) {
-    super(message, ErrorCodes.HTTP_ERROR, status, options);
+    super(message, "HTTP_ERROR", status, options);
   }
 }
 
@@ -190,7 +194,7 @@ export class HTTPError extends IntegrationError {
       retryAfterMs?: number;
     },
   ) {
-    super(message, ErrorCodes.HTTP_ERROR, init.response.status, {
+    super(message, "HTTP_ERROR", init.response.status, {
       retryAfterMs: init.retryAfterMs,
     });
     this.request = init.request;
@@ -204,7 +208,7 @@ export class HTTPError extends IntegrationError {
 export class TimeoutError extends IntegrationError {
   override name = "TimeoutError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, ErrorCodes.ETIMEDOUT, 408, { retryable: true, ...options });
+    super(message, "ETIMEDOUT", 408, { retryable: true, ...options });
   }
 }
 
@@ -212,7 +216,7 @@ export class TimeoutError extends IntegrationError {
 export class NetworkError extends IntegrationError {
   override name = "NetworkError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, ErrorCodes.NETWORK_ERROR, 503, {
+    super(message, "NETWORK_ERROR", 503, {
       retryable: true,
       ...options,
     });
@@ -223,6 +227,6 @@ export class NetworkError extends IntegrationError {
 export class AbortError extends IntegrationError {
   override name = "AbortError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, ErrorCodes.ABORTED, 499, { retryable: true, ...options });
+    super(message, "ABORTED", 499, { retryable: true, ...options });
   }
 }

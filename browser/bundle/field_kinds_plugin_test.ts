@@ -8,18 +8,20 @@ import {
 
 const root = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
-// Bundles a module that compiles `fields` with the lean validator, keeping only `selection`.
+// Bundles a module that compiles `fields` (a value, or its source text) with
+// the lean validator, keeping only `selection`.
 async function bundleChecks(
   selection: FieldKindSelection,
   fields: unknown,
   payload: unknown,
 ): Promise<{ bytes: number; run: () => Promise<unknown> }> {
+  const source = typeof fields === "string" ? fields : JSON.stringify(fields);
   const result = await esbuild.build({
     stdin: {
       contents:
         `import { compileFieldChecks } from "./core/fields/compile_field_checks.ts";
 export function run() {
-  return compileFieldChecks(${JSON.stringify(fields)}).validate(${
+  return compileFieldChecks(${source}).validate(${
           JSON.stringify(payload)
         }).payload;
 }`,
@@ -76,6 +78,44 @@ Deno.test({
             {
               types: ["datetime", "object", "password", "string"],
               formats: ["email"],
+              conditionalRequired: false,
+              standardSchema: false,
+            },
+          );
+          const schema = { "~standard": { version: 1, vendor: "t" } };
+          assert.deepEqual(
+            collectFieldKinds({
+              actions: {
+                track: {
+                  fields: {
+                    a: { label: "A", type: "string" },
+                    user: {
+                      label: "User",
+                      type: "object",
+                      properties: {
+                        b: {
+                          label: "B",
+                          type: "string",
+                          required: {
+                            conditions: [{ fieldKey: "a", operator: "is" }],
+                          },
+                        },
+                        c: {
+                          label: "C",
+                          type: "string",
+                          schema: schema as never,
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            }),
+            {
+              types: ["object", "string"],
+              formats: [],
+              conditionalRequired: true,
+              standardSchema: true,
             },
           );
         },
@@ -155,6 +195,66 @@ Deno.test({
           await assert.rejects(
             missing.run(),
             /format "email" is not in this bundle \(it has none\)/,
+          );
+        },
+      );
+      // b is required when a is "x"; s's Standard Schema upper-cases it.
+      const featureFields = `{
+  a: { label: "A", type: "string" },
+  b: { label: "B", type: "string", required: { conditions: [{ fieldKey: "a", operator: "is", value: "x" }] } },
+  s: { label: "S", type: "string", schema: { "~standard": { version: 1, vendor: "t", validate: (value) => ({ value: String(value).toUpperCase() }) } } },
+}`;
+      await t.step(
+        "conditions and schemas a definition uses stay in the bundle",
+        async () => {
+          const kept = await bundleChecks(
+            { types: ["string"], formats: [] },
+            featureFields,
+            { a: "y", s: "ab" },
+          );
+          assert.deepEqual(await kept.run(), { a: "y", s: "AB" });
+          const missing = await bundleChecks(
+            { types: ["string"], formats: [] },
+            featureFields,
+            { a: "x", s: "ab" },
+          );
+          await assert.rejects(
+            missing.run(),
+            /b: is required by the values of other fields/,
+          );
+        },
+      );
+      await t.step(
+        "conditions and schemas no field uses are left out, and refused if a field does",
+        async () => {
+          const selection = {
+            types: ["string"],
+            formats: [],
+            conditionalRequired: false,
+            standardSchema: false,
+          };
+          const lean = await bundleChecks(
+            selection,
+            { a: { label: "A", type: "string" } },
+            { a: "x" },
+          );
+          const kept = await bundleChecks(
+            { types: ["string"], formats: [] },
+            { a: { label: "A", type: "string" } },
+            { a: "x" },
+          );
+          assert.deepEqual(await lean.run(), { a: "x" });
+          assert.ok(
+            lean.bytes < kept.bytes - 1000,
+            `${lean.bytes} vs ${kept.bytes}`,
+          );
+          const refused = await bundleChecks(selection, featureFields, {});
+          await assert.rejects(
+            refused.run(),
+            (error: Error) =>
+              error instanceof TypeError &&
+              /field "B" uses conditions in required or a schema, which this bundle leaves out/
+                .test(error.message),
           );
         },
       );

@@ -4,12 +4,13 @@ import type { FieldIssue } from "../errors.ts";
 import { isPlainValueObject } from "./_json_types.ts";
 import type { FieldNode, ObjectNode } from "./_normalize.ts";
 import { formatPath } from "./_requirement_issues.ts";
-import type { InputFields } from "./input_field.ts";
+import { applyStandardSchema } from "./_standard_schema_check.ts";
 import { typeMessage } from "./kinds/_messages.ts";
 
 type Path = readonly PropertyKey[];
 
-interface PathIssue {
+/** An issue at a path of keys and item indices. */
+export interface PathIssue {
   path: Path;
   message: string;
   /** Whether the issue stops the checks that follow on the same value (zod's `continue: false`). */
@@ -33,14 +34,6 @@ export function checkPayload(payload: unknown, root: ObjectNode): PayloadCheck {
     })),
     payload: checked,
   };
-}
-
-/** Whether a field (members included) has a Standard Schema, whose output replaces the value. */
-export function hasStandardSchema(fields: InputFields): boolean {
-  return Object.values(fields).some((field) =>
-    field.schema !== undefined ||
-    (field.properties !== undefined && hasStandardSchema(field.properties))
-  );
 }
 
 function checkMembers(
@@ -117,27 +110,7 @@ function checkValue(
     for (const message of messages) issues.push({ path, message, aborts });
   }
   if (field.schema === undefined || isAborted(issues, start)) return current;
-  const result = field.schema["~standard"].validate(current);
-  if (result instanceof Promise) {
-    issues.push({
-      path,
-      message: "cannot be checked: its schema is asynchronous",
-      aborts: true,
-    });
-    return current;
-  }
-  if (result.issues === undefined) return result.value;
-  for (const issue of result.issues) {
-    const at = (issue.path ?? []).map((part) =>
-      typeof part === "object" ? part.key : part
-    );
-    issues.push({
-      path: [...path, ...at],
-      message: issue.message,
-      aborts: true,
-    });
-  }
-  return current;
+  return applyStandardSchema(field.schema, current, path, issues);
 }
 
 function isAborted(issues: readonly PathIssue[], start: number): boolean {

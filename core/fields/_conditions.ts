@@ -1,5 +1,7 @@
 // Dependent `required` ({ conditions: [...] }), evaluated against the whole payload.
+import type { FieldIssue } from "../errors.ts";
 import { isPlainValueObject } from "./_json_types.ts";
+import { formatPath } from "./_requirement_issues.ts";
 import type {
   FieldCondition,
   FieldConditions,
@@ -107,4 +109,29 @@ export function findMissing(
       walk(member, depth + 1, [...at, path[depth]]);
     }
   }
+}
+
+/**
+ * Returns an issue for each field required by conditions that hold but
+ * missing from the payload. As in Segment, conditions read the values received
+ * (empty values removed, not yet coerced); the required field must be present
+ * in the result.
+ */
+export function findMissingRequirements(
+  requirements: readonly DependentRequirement[],
+  received: Record<string, unknown>,
+  normalized: unknown,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (typeof normalized !== "object" || normalized === null) return issues;
+  for (const { path, conditions } of requirements) {
+    if (!conditionsHold(conditions, received)) continue;
+    for (const at of findMissing(path, normalized as Record<string, unknown>)) {
+      issues.push({
+        path: formatPath(at),
+        message: "is required by the values of other fields",
+      });
+    }
+  }
+  return issues;
 }

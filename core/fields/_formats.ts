@@ -5,36 +5,44 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME =
   /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?(z|([+-])(\d{2})(?::?(\d{2}))?)?$/i;
+// Composed patterns are built in pure calls: a bundle without their format
+// leaves them out (esbuild keeps a bare `new RegExp` of a template it cannot fold).
 const HEX = "[0-9a-f]";
 const URI_CHAR = "(?:[a-z0-9\\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})";
-const URI = new RegExp(
-  `^[a-z][a-z0-9+\\-.]*:(?:${URI_CHAR}|[[\\]])*(?:#${URI_CHAR}*)?$`,
-  "i",
-);
-const URI_REFERENCE = new RegExp(
-  `^(?:[a-z][a-z0-9+\\-.]*:)?${URI_CHAR}*(?:#${URI_CHAR}*)?$`,
-  "i",
-);
+const URI = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^[a-z][a-z0-9+\\-.]*:(?:${URI_CHAR}|[[\\]])*(?:#${URI_CHAR}*)?$`,
+    "i",
+  ))();
+const URI_REFERENCE = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^(?:[a-z][a-z0-9+\\-.]*:)?${URI_CHAR}*(?:#${URI_CHAR}*)?$`,
+    "i",
+  ))();
 // RFC 6570: literals (no controls, space or "'<>\^`{|}, `%` only as an escape) and expressions.
 const VARSPEC = "(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\\d{0,3}|\\*)?";
 const TEMPLATE_LITERAL = "[^\\x00-\\x20\"'<>%\\\\^`{|}]|%[0-9a-f]{2}";
-const URI_TEMPLATE = new RegExp(
-  `^(?:${TEMPLATE_LITERAL}|\\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\\})*$`,
-  "i",
-);
+const URI_TEMPLATE = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^(?:${TEMPLATE_LITERAL}|\\{[+#./;?&=,!@|]?${VARSPEC}(?:,${VARSPEC})*\\})*$`,
+    "i",
+  ))();
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
-const HOSTNAME = new RegExp(
-  `^(?=.{1,253}\\.?$)${LABEL}(?:\\.${LABEL})*\\.?$`,
-  "i",
-);
+const HOSTNAME = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^(?=.{1,253}\\.?$)${LABEL}(?:\\.${LABEL})*\\.?$`,
+    "i",
+  ))();
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`);
-const UUID = new RegExp(
-  `^(?:urn:uuid:)?${HEX}{8}-(?:${HEX}{4}-){3}${HEX}{12}$`,
-  "i",
-);
+const IPV4 =
+  /* @__PURE__ */ (() => new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`))();
+const UUID = /* @__PURE__ */ (() =>
+  new RegExp(
+    `^(?:urn:uuid:)?${HEX}{8}-(?:${HEX}{4}-){3}${HEX}{12}$`,
+    "i",
+  ))();
 const HEXTET = /^[0-9a-f]{1,4}$/i;
 
 function isLeapYear(year: number): boolean {

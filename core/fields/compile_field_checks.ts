@@ -1,10 +1,10 @@
 import { PayloadValidationError } from "../errors.ts";
-import { checkPayload, hasStandardSchema } from "./_check_payload.ts";
-import { collectRequirements } from "./_conditions.ts";
+import { checkPayload } from "./_check_payload.ts";
+import { hasStandardSchema } from "./_standard_schema_check.ts";
+import { collectRequirements, findMissingRequirements } from "./_conditions.ts";
 import type { DependentRequirement } from "./_conditions.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type { NormalizeState, ObjectNode } from "./_normalize.ts";
-import { findMissingRequirements } from "./_requirement_issues.ts";
 import type { ValidationResult } from "./compile_fields.ts";
 import type { InputFields } from "./input_field.ts";
 

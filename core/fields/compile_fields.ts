@@ -1,16 +1,16 @@
 import type { ZodMiniType } from "zod/mini";
 import { PayloadValidationError } from "../errors.ts";
 import type { FieldIssue } from "../errors.ts";
-import { collectRequirements } from "./_conditions.ts";
+import { collectRequirements, findMissingRequirements } from "./_conditions.ts";
 import type { DependentRequirement } from "./_conditions.ts";
-import { hasStandardSchema } from "./_check_payload.ts";
+import { hasStandardSchema } from "./_standard_schema_check.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type {
   NormalizeState,
   ObjectNode,
   ValidationWarning,
 } from "./_normalize.ts";
-import { findMissingRequirements, formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_requirement_issues.ts";
 import { buildMembersSchema } from "./_zod_schema.ts";
 import { checkFieldDefinitions } from "./check_field_definitions.ts";
 import { fieldsToJSONSchema } from "./fields_to_json_schema.ts";

@@ -20,8 +20,8 @@ export function compileGlob(pattern: string): (text: string) => boolean {
   return (text) => matchGlob(pattern, text);
 }
 
-// The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation.
-function matchGlob(pattern: string, text: string): boolean {
+/** The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation. */
+export function matchGlob(pattern: string, text: string): boolean {
   let p = 0;
   let t = 0;
   let starAt = -1;

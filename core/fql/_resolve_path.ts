@@ -20,11 +20,15 @@ export function isInheritedName(key: string, inArrayOrString = true): boolean {
   return inArrayOrString ? INHERITED.has(key) : OBJECT_MEMBERS.has(key);
 }
 
-type Step = (value: unknown) => unknown;
+/** Reads one path segment from a value. */
+export type Step = (value: unknown) => unknown;
 
-// A path through a falsy value yields that value, as Segment's `get` does;
-// strings and arrays expose `length` and indices; only own properties are read.
-function compileStep(key: string): Step {
+/**
+ * Compiles one path segment into a step. A path through a falsy value yields
+ * that value, as Segment's `get` does; strings and arrays expose `length` and
+ * indices; only own properties are read.
+ */
+export function compileStep(key: string): Step {
   const index = /^(0|[1-9][0-9]*)$/.test(key) ? Number(key) : -1;
   const guarded = isInheritedName(key);
   return function step(value: unknown): unknown {

@@ -1,4 +1,4 @@
-import { ErrorCodes, IntegrationError } from "../errors.ts";
+import { IntegrationError } from "../errors.ts";
 
 const QUOTED_QUERY_LIMIT = 80;
 
@@ -36,7 +36,7 @@ export class FqlSyntaxError extends IntegrationError {
       `Cannot parse subscription query ${
         JSON.stringify(shown)
       }: expected ${expected}${tail} at column ${column}`,
-      ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+      "PAYLOAD_VALIDATION_FAILED",
       400,
       { retryable: false },
     );

@@ -209,42 +209,40 @@ export function checkBatchData(data: unknown): void {
   }
 }
 
-class Compiled implements CompiledMapping {
-  readonly mapping: unknown;
-  readonly #resolve: Resolver;
-  readonly #maxDepth: number;
-
-  constructor(mapping: unknown, resolve: Resolver, maxDepth: number) {
-    this.mapping = mapping;
-    this.#resolve = resolve;
-    this.#maxDepth = maxDepth;
-  }
-
-  resolve(data?: unknown): Record<string, unknown> {
-    const checked = checkData(data);
-    return guard(
-      () =>
-        removeUndefined(this.#resolve(checked), this.#maxDepth) as Record<
-          string,
-          unknown
-        >,
-      this.#maxDepth,
-    );
-  }
-
-  resolveBatch(data: unknown[] = []): Record<string, unknown>[] {
-    checkBatchData(data);
-    return guard(
-      () =>
-        data.map((item) =>
-          removeUndefined(this.#resolve(item), this.#maxDepth) as Record<
+// An object of closures, not a class with #private fields: browser bundles
+// (es2020) would otherwise carry esbuild's private-field helpers.
+function createCompiled(
+  mapping: unknown,
+  resolve: Resolver,
+  maxDepth: number,
+): CompiledMapping {
+  return {
+    mapping,
+    resolve(data?: unknown): Record<string, unknown> {
+      const checked = checkData(data);
+      return guard(
+        () =>
+          removeUndefined(resolve(checked), maxDepth) as Record<
             string,
             unknown
-          >
-        ),
-      this.#maxDepth,
-    );
-  }
+          >,
+        maxDepth,
+      );
+    },
+    resolveBatch(data: unknown[] = []): Record<string, unknown>[] {
+      checkBatchData(data);
+      return guard(
+        () =>
+          data.map((item) =>
+            removeUndefined(resolve(item), maxDepth) as Record<
+              string,
+              unknown
+            >
+          ),
+        maxDepth,
+      );
+    },
+  };
 }
 
 /** Validates `mapping` with `validate` (Segment's checks unless given) and compiles it with the directives of `table`. */
@@ -266,7 +264,7 @@ export function compileWithTable(
     maxDepth,
     mappingTooDeep,
   );
-  return new Compiled(mapping, resolve, maxDepth);
+  return createCompiled(mapping, resolve, maxDepth);
 }
 
 /** Runs Segment's checks on `mapping`: the root directive, then the rules of each directive. */
