@@ -4,10 +4,39 @@
  * behave exactly like Segment's, and every event gets a typed result.
  *
  * ```ts
- * import { IntegrationError } from "@destkit/core";
+ * import { createDestination, defineDestination, transform } from "@destkit/core";
  * import assert from "node:assert/strict";
  *
- * assert.equal(new IntegrationError("Cannot send: rejected", "REJECTED", 503).retryable, true);
+ * // Mappings mean what they mean in Segment.
+ * const mapping = { email: { "@path": "$.traits.email" } };
+ * assert.deepEqual(transform(mapping, { traits: { email: "a@b.co" } }), { email: "a@b.co" });
+ *
+ * // A destination; payload is typed { email: string } from its fields.
+ * const sent: unknown[] = [];
+ * const acme = defineDestination({
+ *   name: "Acme",
+ *   mode: "cloud",
+ *   actions: {
+ *     identify: {
+ *       title: "Identify",
+ *       defaultSubscription: 'type = "identify"',
+ *       fields: { email: { label: "Email", type: "string", required: true, default: { "@path": "$.traits.email" } } },
+ *       perform: (request, { payload }) =>
+ *         request("https://api.acme.test/identify", { method: "post", json: { email: payload.email } }),
+ *     },
+ *   },
+ * });
+ * const fetch = (url: string, init: RequestInit) => {
+ *   sent.push([url, init.body]);
+ *   return Promise.resolve(new Response("{}", { headers: { "content-type": "application/json" } }));
+ * };
+ * const destination = createDestination(acme, { fetch });
+ * const [result] = await destination.onEvent(
+ *   { type: "identify", traits: { email: "a@b.co" } },
+ *   { subscriptions: [{ subscribe: 'type = "identify"', partnerAction: "identify", mapping }] },
+ * );
+ * assert.equal(result.status, "delivered");
+ * assert.deepEqual(sent, [["https://api.acme.test/identify", '{"email":"a@b.co"}']]);
  * ```
  *
  * @module
