@@ -7,6 +7,8 @@ export interface AssertSnapshotOptions {
   name?: string;
   /** Whether to write the value instead of comparing. @default {`--update`/`-u` in the test's arguments, or UPDATE_SNAPSHOTS=1} */
   update?: boolean;
+  /** Whether a missing snapshot fails instead of being written, as CI wants. @default {whether `CI` is set} */
+  ci?: boolean;
 }
 
 const HEADER =
@@ -58,7 +60,8 @@ export async function assertSnapshot(
       }\nRun \`deno task test -- --update\` to accept the new value`,
     });
   }
-  if (expected === undefined && !update && Deno.env.get("CI") !== undefined) {
+  const ci = options.ci ?? Deno.env.get("CI") !== undefined;
+  if (expected === undefined && !update && ci) {
     throw new AssertionError({
       message:
         `Snapshot "${key}" is missing from ${file}: run \`deno task test -- --update\``,

@@ -18,7 +18,7 @@ Deno.test("assertSnapshot() writes beside the test, compares, and shows a diff",
         count: 3,
         tags: ["a"],
         none: undefined,
-      }, { update: false });
+      }, { update: false, ci: false });
       assert.equal(
         await Deno.readTextFile(file),
         [
@@ -38,7 +38,7 @@ Deno.test("assertSnapshot() writes beside the test, compares, and shows a diff",
       );
     });
     await t.step("each assertion in a test is numbered", async () => {
-      await assertSnapshot(context, "second");
+      await assertSnapshot(context, "second", { ci: false });
       assert.match(
         await Deno.readTextFile(file),
         /=== payload 2 ===\n"second"\n/,
@@ -55,7 +55,7 @@ Deno.test("assertSnapshot() writes beside the test, compares, and shows a diff",
             count: 4,
             tags: ["a"],
             none: undefined,
-          }, { update: false }),
+          }, { update: false, ci: false }),
         (error: Error) => {
           assert.match(error.message, /^Snapshot "payload 1" does not match/);
           assert.match(
@@ -79,6 +79,19 @@ Deno.test("assertSnapshot() writes beside the test, compares, and shows a diff",
       );
       await Deno.remove(again.dir, { recursive: true });
     });
+    await t.step(
+      "in CI a missing snapshot fails and nothing is written",
+      async () => {
+        const fresh = await fakeContext("payload");
+        await assert.rejects(
+          () =>
+            assertSnapshot(fresh.t, { count: 1 }, { update: false, ci: true }),
+          /^AssertionError.*Snapshot "payload 1" is missing from .*deno task test -- --update/s,
+        );
+        await assert.rejects(() => Deno.stat(fresh.file), Deno.errors.NotFound);
+        await Deno.remove(fresh.dir, { recursive: true });
+      },
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
