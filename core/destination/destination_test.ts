@@ -674,3 +674,75 @@ Deno.test("onEvent() hooks: onComplete with stage timings, logger, AbortSignal, 
     }]);
   });
 });
+
+Deno.test("onEvent() sends what extendRequest returns for each event, settings reused", async (t) => {
+  const seen: string[] = [];
+  const fetch = (_url: string, init: RequestInit) => {
+    const headers = init.headers as Record<string, string>;
+    seen.push(`${headers["x-user"]} ${headers["x-token"]}`);
+    return Promise.resolve(Response.json({}));
+  };
+  let token = "t1";
+  const definition: DestinationDefinition = {
+    name: "Per Event",
+    mode: "cloud",
+    extendRequest: ({ payload }) => ({
+      headers: {
+        "X-User": String((payload as { user?: unknown }).user),
+        "X-Token": token,
+      },
+    }),
+    actions: {
+      send: {
+        title: "Send",
+        fields: {
+          user: { label: "User", type: "string", default: { "@path": "$.u" } },
+        },
+        perform: (request) => request("https://api.acme.test/t"),
+      },
+    },
+  };
+  const destination = createDestination(definition, { fetch });
+  const settings = {
+    subscriptions: [{
+      subscribe: 'type = "track"',
+      partnerAction: "send",
+      mapping: { user: { "@path": "$.u" } },
+    }],
+  };
+  const cases = [
+    {
+      name: "the first event",
+      event: { type: "track", u: "a" },
+      expected: "a t1",
+    },
+    {
+      name: "the same output again",
+      event: { type: "track", u: "a" },
+      expected: "a t1",
+    },
+    {
+      name: "a header that depends on the payload",
+      event: { type: "track", u: "b" },
+      expected: "b t1",
+    },
+    {
+      name: "a value that changed outside",
+      event: { type: "track", u: "b" },
+      token: "t2",
+      expected: "b t2",
+    },
+  ];
+  for (const { name, event, token: next, expected } of cases) {
+    await t.step(name, async () => {
+      if (next !== undefined) token = next;
+      const [result] = await destination.onEvent(event, settings);
+      assert.equal(result.status, "delivered");
+      assert.equal(seen.at(-1), expected);
+    });
+  }
+  await t.step(
+    "one request per event",
+    () => assert.equal(seen.length, cases.length),
+  );
+});
