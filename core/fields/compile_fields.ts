@@ -76,22 +76,27 @@ export function compileFields(
 ): CompiledFields {
   checkFieldDefinitions(fields, options.where);
   const plan: ValidationPlan = {
+    fields,
     root: compileObjectNode(fields, false),
-    schema: buildMembersSchema(fields, false),
     requirements: collectRequirements(fields),
     hasStandardSchema: hasStandardSchema(fields),
   };
   return {
     fields,
-    schema: plan.schema,
+    // Built on first use (the slow path or a caller reading it), so loading and compiling skip zod.
+    get schema() {
+      return schemaOf(plan);
+    },
     jsonSchema: fieldsToJSONSchema(fields),
     validate: (payload) => validateWith(payload, plan),
   };
 }
 
 interface ValidationPlan {
+  fields: InputFields;
   root: ObjectNode;
-  schema: ZodMiniType;
+  /** The zod schema, once built by {@linkcode schemaOf}. */
+  schema?: ZodMiniType;
   requirements: readonly DependentRequirement[];
   /** Whether a field has a `schema`, whose output only zod's run produces. */
   hasStandardSchema: boolean;
@@ -114,7 +119,7 @@ function validateWith(
       warnings: state.warnings,
     };
   }
-  const result = plan.schema.safeParse(normalized);
+  const result = schemaOf(plan).safeParse(normalized);
   const issues: FieldIssue[] = result.success
     ? []
     : result.error.issues.map((issue) => ({
@@ -127,4 +132,9 @@ function validateWith(
     payload: result.data as Record<string, unknown>,
     warnings: state.warnings,
   };
+}
+
+function schemaOf(plan: ValidationPlan): ZodMiniType {
+  plan.schema ??= buildMembersSchema(plan.fields, false);
+  return plan.schema;
 }

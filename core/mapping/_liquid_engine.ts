@@ -56,10 +56,18 @@ function createEngine(): Liquid {
   return engine;
 }
 
-/** The shared engine; parsing and rendering keep no state between templates. */
-export const liquidEngine: Liquid = createEngine();
+let engine: Liquid | undefined;
+
+/**
+ * Returns the shared engine, made on first use so that loading core costs no
+ * engine set-up; parsing and rendering keep no state between templates.
+ */
+export function liquidEngine(): Liquid {
+  engine ??= createEngine();
+  return engine;
+}
 
 /** Returns the variable paths a Liquid template reads (`properties.name`, ...). */
 export function getLiquidKeys(template: string): string[] {
-  return liquidEngine.fullVariablesSync(template);
+  return liquidEngine().fullVariablesSync(template);
 }

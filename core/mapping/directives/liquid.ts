@@ -1,4 +1,5 @@
 import { liquidEngine, MAX_LIQUID_LENGTH } from "../_liquid_engine.ts";
+import type { Liquid } from "liquidjs";
 import { failWith, type Resolver } from "./_types.ts";
 
 /** `@liquid`: a LiquidJS template (at most 1000 characters, some tags and filters disabled), parsed once. */
@@ -12,17 +13,18 @@ export function compileLiquid(value: unknown): Resolver {
       `liquid template values are limited to ${MAX_LIQUID_LENGTH} characters`,
     );
   }
-  let templates: ReturnType<typeof liquidEngine.parse>;
+  let templates: ReturnType<Liquid["parse"]>;
   try {
-    templates = liquidEngine.parse(value);
+    templates = liquidEngine().parse(value);
   } catch (error) {
     // Segment parses while resolving, so a parse error surfaces only when the directive runs.
     return () => {
       throw error;
     };
   }
+  const engine = liquidEngine();
   return (data) => {
-    const rendered: unknown = liquidEngine.renderSync(
+    const rendered: unknown = engine.renderSync(
       templates,
       data as object,
     );
