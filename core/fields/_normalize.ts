@@ -13,6 +13,7 @@ import { choiceValues } from "./_choices.ts";
 import { toAccepts, type ValueCheck } from "./kinds/_kind_check.ts";
 import { getKindCheck } from "./kinds/_kind_checks.ts";
 import { describeValue } from "./kinds/_messages.ts";
+import { formatPath } from "./_requirement_issues.ts";
 
 /** A removal or coercion made while validating a payload. */
 export interface ValidationWarning {
@@ -130,16 +131,27 @@ export function normalizePayload(
   state: NormalizeState,
 ): unknown {
   if (isPlainValueObject(payload)) {
-    return normalizeObject(payload, root, "", true, true, state);
+    return normalizeObject(payload, root, [], true, true, state);
   }
   state.valid = false;
   return payload;
 }
 
+// `path` holds the keys and item indices down to the value at hand: it is pushed
+// and popped as the walk goes, and joined into text only for a warning.
+function warn(
+  state: NormalizeState,
+  path: readonly PropertyKey[],
+  message: string,
+  kind: ValidationWarning["kind"],
+): void {
+  state.warnings.push({ path: formatPath(path), message, kind });
+}
+
 function normalizeObject(
   object: Record<string, unknown>,
   node: ObjectNode,
-  path: string,
+  path: PropertyKey[],
   clean: boolean,
   isRoot: boolean,
   state: NormalizeState,
@@ -147,24 +159,20 @@ function normalizeObject(
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(object)) {
     const value = object[key];
-    // Paths are joined eagerly only below the root, where they are rare.
-    const at = path === "" ? key : `${path}.${key}`;
     const field = node.fields.get(key);
     let next: unknown;
+    path.push(key);
     if (field !== undefined) {
-      next = normalizeField(value, field, at, clean, isRoot, state);
+      next = normalizeField(value, field, path, clean, isRoot, state);
     } else if (node.additional) {
-      continue;
+      next = value;
     } else {
       next = REMOVE;
       if (value !== undefined) {
-        state.warnings.push({
-          path: at,
-          message: "removed: not a declared field",
-          kind: "removed",
-        });
+        warn(state, path, "removed: not a declared field", "removed");
       }
     }
+    path.pop();
     if (next === value) continue;
     copy ??= { ...object };
     if (next === REMOVE) delete copy[key];
@@ -180,7 +188,7 @@ function normalizeObject(
 function normalizeField(
   value: unknown,
   field: FieldNode,
-  path: string,
+  path: PropertyKey[],
   clean: boolean,
   isRoot: boolean,
   state: NormalizeState,
@@ -193,21 +201,15 @@ function normalizeField(
         current = removeEmptyItems(current, field.itemTypes, path, state);
       }
     } else if (current === null && !field.types.includes("null")) {
-      state.warnings.push({
-        path,
-        message: "removed: null is not allowed",
-        kind: "removed",
-      });
+      warn(state, path, "removed: null is not allowed", "removed");
       return REMOVE;
     } else if (current === "" && (isRoot || !field.types.includes("string"))) {
-      state.warnings.push({
-        path,
-        message: "removed: empty string",
-        kind: "removed",
-      });
+      warn(state, path, "removed: empty string", "removed");
       return REMOVE;
     }
   }
+  // At the root the path is the key alone.
+  const received = isRoot ? state.received : undefined;
   if (field.itemTypes !== undefined) {
     if (!Array.isArray(current)) {
       // At the root Segment wraps any value (arrifyFields); below it AJV wraps scalars only.
@@ -215,17 +217,20 @@ function normalizeField(
         state.valid = false;
         return current;
       }
-      state.warnings.push({
+      warn(
+        state,
         path,
-        message: `coerced ${describeValue(current)} to an array of one`,
-        kind: "coerced",
-      });
+        `coerced ${describeValue(current)} to an array of one`,
+        "coerced",
+      );
       current = [current];
     }
-    if (isRoot && state.received !== undefined) state.received[path] = current;
+    if (received !== undefined) received[path[0] as string] = current;
     return normalizeItems(current as unknown[], field, path, state);
   }
-  if (isRoot && state.received !== undefined) state.received[path] = current;
+  if (received !== undefined) received[path[0] as string] = current;
+  // A value the field accepts has one of its types: nothing to coerce.
+  if (field.members === undefined && field.accepts(current)) return current;
   let membersClean = clean;
   if (!hasJSONType(current, field.types)) {
     const coercion = coerceToJSONTypes(current, field.types);
@@ -233,11 +238,7 @@ function normalizeField(
       state.valid = false;
       return current;
     }
-    state.warnings.push({
-      path,
-      message: coercionMessage(current, coercion.value),
-      kind: "coerced",
-    });
+    warn(state, path, coercionMessage(current, coercion.value), "coerced");
     current = coercion.value;
     // Segment's removeEmptyValues does not reach into an array it keeps.
     if (coercion.unwrapped) membersClean = false;
@@ -260,7 +261,7 @@ function normalizeField(
 function removeEmptyItems(
   items: unknown[],
   types: readonly JSONType[],
-  path: string,
+  path: PropertyKey[],
   state: NormalizeState,
 ): unknown[] {
   let kept: unknown[] | undefined;
@@ -268,11 +269,14 @@ function removeEmptyItems(
     const item = items[index];
     const isEmpty = item === null || (item === "" && !types.includes("string"));
     if (isEmpty) {
-      state.warnings.push({
-        path: `${path}[${index}]`,
-        message: `removed: ${item === null ? "null" : "empty string"} item`,
-        kind: "removed",
-      });
+      path.push(index);
+      warn(
+        state,
+        path,
+        `removed: ${item === null ? "null" : "empty string"} item`,
+        "removed",
+      );
+      path.pop();
       kept ??= items.slice(0, index);
     } else if (kept !== undefined) {
       kept.push(item);
@@ -284,7 +288,7 @@ function removeEmptyItems(
 function normalizeItems(
   items: unknown[],
   field: FieldNode,
-  path: string,
+  path: PropertyKey[],
   state: NormalizeState,
 ): unknown[] {
   const types = field.itemTypes as readonly JSONType[];
@@ -292,23 +296,20 @@ function normalizeItems(
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
     let next = item;
-    const at = `${path}[${index}]`;
+    path.push(index);
     if (!hasJSONType(next, types)) {
       const coercion = coerceToJSONTypes(next, types);
       if (coercion.value !== NO_COERCION) {
-        state.warnings.push({
-          path: at,
-          message: coercionMessage(next, coercion.value),
-          kind: "coerced",
-        });
+        warn(state, path, coercionMessage(next, coercion.value), "coerced");
         next = coercion.value;
       }
     }
     if (field.members !== undefined && isPlainValueObject(next)) {
-      next = normalizeObject(next, field.members, at, false, false, state);
+      next = normalizeObject(next, field.members, path, false, false, state);
     } else if (!field.accepts(next)) {
       state.valid = false;
     }
+    path.pop();
     if (next === item) continue;
     copy ??= items.slice();
     copy[index] = next;

@@ -11,6 +11,8 @@ export const USERPILOT_SDK_URL = "https://js.userpilot.io/sdk/latest.js";
 export const destination = defineBrowserDestination({
   name: "Userpilot Web (Actions)",
   slug: "userpilot-web",
+  // Three actions and their fields: a little over the 12 KiB default.
+  budget: { gzip: 13 * 1024 },
   mode: "device",
   description:
     "Identify users, track events and page views with Userpilot's browser SDK.",

@@ -27,8 +27,20 @@ function isClock(hour = "0", minute = "0", second = "0"): boolean {
   return Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
 }
 
+// The form events carry ("2024-01-02T03:04:05.678Z") with its clock in range: CALENDAR matches it
+// and decides by the day alone; tested without capturing.
+const INSTANT =
+  /^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
+
 /** Whether a datetime string names a real instant: a calendar date, or a Unix timestamp. */
 export function isRealDate(text: string): boolean {
+  if (INSTANT.test(text)) {
+    return isCalendarDay(
+      Number(text.slice(0, 4)),
+      Number(text.slice(5, 7)),
+      Number(text.slice(8, 10)),
+    );
+  }
   // Segment's date-like reads a numeric string as a Unix timestamp.
   const number = Number(text);
   if (text !== "" && String(number) === text) return Number.isFinite(number);
