@@ -11,15 +11,8 @@
  * @module
  */
 import { createRequire } from "node:module";
+import { type BenchRow, benchRow, measureRate } from "./lib/area_bench.ts";
 import { compileFql, matchesFql } from "../core/fql/mod.ts";
-
-/** One measured comparison; `ratio` is destkit's rate over Segment's. */
-export interface BenchRow {
-  name: string;
-  destkitPerSec: number;
-  segmentPerSec: number;
-  ratio: number;
-}
 
 interface SegmentSubscriptions {
   parseFql(query: string): unknown;
@@ -62,42 +55,6 @@ const EVENTS: unknown[] = [
   },
 ];
 
-// Runs `work(i)` until `iterations` or `capMs`, whichever first; returns calls per second.
-function measure(
-  work: (i: number) => boolean,
-  iterations: number,
-  capMs: number,
-): number {
-  let sink = 0;
-  for (let i = 0; i < Math.min(iterations / 10, 5_000); i++) {
-    if (work(i)) sink++;
-  }
-  const started = performance.now();
-  let done = 0;
-  while (done < iterations) {
-    const end = Math.min(done + 1_000, iterations);
-    for (let i = done; i < end; i++) if (work(i)) sink++;
-    done = end;
-    if (performance.now() - started > capMs) break;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (sink < 0) throw new Error("unreachable");
-  return done / seconds;
-}
-
-function row(
-  name: string,
-  destkitPerSec: number,
-  segmentPerSec: number,
-): BenchRow {
-  return {
-    name,
-    destkitPerSec,
-    segmentPerSec,
-    ratio: destkitPerSec / segmentPerSec,
-  };
-}
-
 /** Measures every query three ways and returns one row per comparison. */
 export function runFqlBench(
   options: { quick?: boolean } = {},
@@ -123,19 +80,23 @@ export function runFqlBench(
         );
       }
     }
-    rows.push(row(
+    rows.push(benchRow(
       `${label}: compiled vs validate(parsed once)`,
-      measure((i) => matches(EVENTS[i % count]), iterations, capMs),
-      measure(
+      measureRate((i) => matches(EVENTS[i % count]), iterations, capMs),
+      measureRate(
         (i) => segment.validate(parsed, EVENTS[i % count]),
         iterations,
         capMs,
       ),
     ));
-    rows.push(row(
+    rows.push(benchRow(
       `${label}: matchesFql(string) vs parse per event`,
-      measure((i) => matchesFql(EVENTS[i % count], query), iterations, capMs),
-      measure(
+      measureRate(
+        (i) => matchesFql(EVENTS[i % count], query),
+        iterations,
+        capMs,
+      ),
+      measureRate(
         (i) => segment.validate(segment.parseFql(query), EVENTS[i % count]),
         iterations / 10,
         capMs,
@@ -167,3 +128,5 @@ if (import.meta.main) {
     );
   }
 }
+
+export type { BenchRow };

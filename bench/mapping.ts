@@ -11,16 +11,9 @@
  * @module
  */
 import { createRequire } from "node:module";
+import { type BenchRow, benchRow, measureRate } from "./lib/area_bench.ts";
 import { compileMapping, transform } from "../core/mapping/mod.ts";
 import { generateEvents } from "./scenario/events.ts";
-
-/** One measured comparison; `ratio` is destkit's rate over Segment's. */
-export type BenchRow = {
-  name: string;
-  destkitPerSec: number;
-  segmentPerSec: number;
-  ratio: number;
-};
 
 type Transform = (mapping: unknown, data: unknown) => unknown;
 
@@ -135,42 +128,6 @@ const MAPPINGS: [string, unknown][] = [
   ["every directive", ALL_DIRECTIVES_MAPPING],
 ];
 
-// Runs `work(i)` until `iterations` or `capMs`, whichever first; returns calls per second.
-function measure(
-  work: (i: number) => unknown,
-  iterations: number,
-  capMs: number,
-): number {
-  let sink = 0;
-  for (let i = 0; i < Math.min(iterations / 10, 2_000); i++) {
-    if (work(i)) sink++;
-  }
-  const started = performance.now();
-  let done = 0;
-  while (done < iterations) {
-    const end = Math.min(done + 200, iterations);
-    for (let i = done; i < end; i++) if (work(i)) sink++;
-    done = end;
-    if (performance.now() - started > capMs) break;
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (sink < 0) throw new Error("unreachable");
-  return done / seconds;
-}
-
-function row(
-  name: string,
-  destkitPerSec: number,
-  segmentPerSec: number,
-): BenchRow {
-  return {
-    name,
-    destkitPerSec,
-    segmentPerSec,
-    ratio: destkitPerSec / segmentPerSec,
-  };
-}
-
 /** Measures each mapping through destkit and Segment and returns one row per comparison. */
 export function runMappingBench(
   options: { quick?: boolean } = {},
@@ -194,20 +151,31 @@ export function runMappingBench(
         );
       }
     }
-    const segmentPerSec = measure(
+    const segmentPerSec = measureRate(
       (i) => segmentTransform(mapping, events[i % count]),
       iterations,
       capMs,
+      2_000,
     );
-    rows.push(row(
+    rows.push(benchRow(
       `${label}: transform`,
-      measure((i) => transform(mapping, events[i % count]), iterations, capMs),
+      measureRate(
+        (i) => transform(mapping, events[i % count]),
+        iterations,
+        capMs,
+        2_000,
+      ),
       segmentPerSec,
     ));
     const compiled = compileMapping(mapping);
-    rows.push(row(
+    rows.push(benchRow(
       `${label}: compiled resolve`,
-      measure((i) => compiled.resolve(events[i % count]), iterations, capMs),
+      measureRate(
+        (i) => compiled.resolve(events[i % count]),
+        iterations,
+        capMs,
+        2_000,
+      ),
       segmentPerSec,
     ));
   }
@@ -236,3 +204,5 @@ if (import.meta.main) {
     );
   }
 }
+
+export type { BenchRow };
