@@ -11,7 +11,12 @@
  * @module
  */
 import { createRequire } from "node:module";
-import { type BenchRow, benchRow, measureRate } from "./lib/area_bench.ts";
+import {
+  type BenchRow,
+  benchRow,
+  formatRows,
+  measureRate,
+} from "./lib/area_bench.ts";
 import { compileFql, matchesFql } from "../core/fql/mod.ts";
 
 interface SegmentSubscriptions {
@@ -106,27 +111,9 @@ export function runFqlBench(
   return Promise.resolve(rows);
 }
 
-function format(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
-}
-
 if (import.meta.main) {
   const rows = await runFqlBench({ quick: Deno.args.includes("--quick") });
-  const width = Math.max(...rows.map((entry) => entry.name.length));
-  console.log(
-    `${"measure".padEnd(width)}  ${"destkit/s".padStart(13)}  ${
-      "Segment/s".padStart(13)
-    }  ratio`,
-  );
-  for (const entry of rows) {
-    console.log(
-      `${entry.name.padEnd(width)}  ${
-        format(entry.destkitPerSec).padStart(13)
-      }  ${format(entry.segmentPerSec).padStart(13)}  ${
-        entry.ratio.toFixed(1)
-      }x`,
-    );
-  }
+  console.log(formatRows(rows));
 }
 
 export type { BenchRow };

@@ -11,60 +11,17 @@
  * @module
  */
 import { createRequire } from "node:module";
-import { type BenchRow, benchRow, measureRate } from "./lib/area_bench.ts";
+import {
+  type BenchRow,
+  benchRow,
+  formatRows,
+  measureRate,
+} from "./lib/area_bench.ts";
 import { compileMapping, transform } from "../core/mapping/mod.ts";
+import { SUBSCRIPTION } from "./scenario/definition.ts";
 import { generateEvents } from "./scenario/events.ts";
 
 type Transform = (mapping: unknown, data: unknown) => unknown;
-
-// The bench-webhook subscription mapping (SCENARIO.md, section 1), field order.
-const WEBHOOK_MAPPING = {
-  event_name: { "@path": "$.event" },
-  user_id: {
-    "@if": {
-      exists: { "@path": "$.userId" },
-      then: { "@path": "$.userId" },
-      else: { "@path": "$.anonymousId" },
-    },
-  },
-  message_id: { "@path": "$.messageId" },
-  timestamp: { "@path": "$.timestamp" },
-  revenue: { "@path": "$.properties.revenue" },
-  logged_in: { "@path": "$.properties.logged_in" },
-  page_url: { "@path": "$.context.page.url" },
-  label: { "@template": "{{properties.category}} / {{event}}" },
-  user: {
-    email: { "@path": "$.context.traits.email" },
-    name: {
-      "@if": {
-        exists: { "@path": "$.context.traits.first_name" },
-        then: {
-          "@template":
-            "{{context.traits.first_name}} {{context.traits.last_name}}",
-        },
-      },
-    },
-    plan: { "@path": "$.context.traits.plan" },
-  },
-  products: {
-    "@arrayPath": [
-      "$.properties.products",
-      {
-        product_id: { "@path": "$.product_id" },
-        sku: { "@path": "$.sku" },
-        name: { "@path": "$.name" },
-        price: { "@path": "$.price" },
-        quantity: { "@path": "$.quantity" },
-      },
-    ],
-  },
-  coupon: {
-    "@if": {
-      exists: { "@path": "$.properties.coupon" },
-      then: { "@path": "$.properties.coupon" },
-    },
-  },
-};
 
 // Every directive at least once, nested inside one another.
 const ALL_DIRECTIVES_MAPPING = {
@@ -124,7 +81,7 @@ const ALL_DIRECTIVES_MAPPING = {
 };
 
 const MAPPINGS: [string, unknown][] = [
-  ["bench-webhook mapping", WEBHOOK_MAPPING],
+  ["bench-webhook mapping", SUBSCRIPTION.mapping],
   ["every directive", ALL_DIRECTIVES_MAPPING],
 ];
 
@@ -182,27 +139,9 @@ export function runMappingBench(
   return Promise.resolve(rows);
 }
 
-function format(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
-}
-
 if (import.meta.main) {
   const rows = await runMappingBench({ quick: Deno.args.includes("--quick") });
-  const width = Math.max(...rows.map((entry) => entry.name.length));
-  console.log(
-    `${"measure".padEnd(width)}  ${"destkit/s".padStart(13)}  ${
-      "Segment/s".padStart(13)
-    }  ratio`,
-  );
-  for (const entry of rows) {
-    console.log(
-      `${entry.name.padEnd(width)}  ${
-        format(entry.destkitPerSec).padStart(13)
-      }  ${format(entry.segmentPerSec).padStart(13)}  ${
-        entry.ratio.toFixed(1)
-      }x`,
-    );
-  }
+  console.log(formatRows(rows));
 }
 
 export type { BenchRow };

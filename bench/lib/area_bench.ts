@@ -42,3 +42,27 @@ export function measureRate(
   return measureSync("area", work, { warmup, measured: iterations, capMs })
     .perSec;
 }
+
+function format(value: number): string {
+  return Math.round(value).toLocaleString("en-US");
+}
+
+/** Returns `rows` as an aligned text table. */
+export function formatRows(rows: readonly BenchRow[]): string {
+  const width = Math.max(...rows.map((entry) => entry.name.length));
+  const lines = [
+    `${"measure".padEnd(width)}  ${"destkit/s".padStart(13)}  ${
+      "Segment/s".padStart(13)
+    }  ratio`,
+  ];
+  for (const entry of rows) {
+    lines.push(
+      `${entry.name.padEnd(width)}  ${
+        format(entry.destkitPerSec).padStart(13)
+      }  ${format(entry.segmentPerSec).padStart(13)}  ${
+        entry.ratio.toFixed(1)
+      }x`,
+    );
+  }
+  return lines.join("\n");
+}
