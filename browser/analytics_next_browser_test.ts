@@ -11,6 +11,14 @@ import { USERPILOT_SDK_URL } from "../destinations/userpilot-web/index.ts";
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
 const CHROMIUM = "/usr/bin/chromium";
+// Debian's chromium; outside CI a machine without it skips this test (CI installs it and must run it).
+const HAS_CHROMIUM = (() => {
+  try {
+    return Deno.statSync(CHROMIUM).isFile;
+  } catch {
+    return false;
+  }
+})();
 const SDKS: Record<string, string> = {
   [HUBBLE_SDK_URL]: "hubble_sdk.js",
   [USERPILOT_SDK_URL]: "userpilot_sdk.js",
@@ -135,6 +143,7 @@ function javascript(body: string): Response {
 
 Deno.test({
   name: "bundled destinations run inside analytics-next in Chromium",
+  ignore: !HAS_CHROMIUM && Deno.env.get("CI") === undefined,
   sanitizeOps: false,
   sanitizeResources: false,
   async fn(t) {
