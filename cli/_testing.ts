@@ -79,6 +79,34 @@ export async function runCli(
   };
 }
 
+/**
+ * What a clean environment keeps: where Deno and its cache live, and how it reaches the npm
+ * registry (certificate authorities and proxies), so a machine behind a TLS-intercepting proxy
+ * still installs packages.
+ */
+const KEPT_VARIABLES = [
+  "PATH",
+  "HOME",
+  "DENO_DIR",
+  "TMPDIR",
+  "XDG_CACHE_HOME",
+  "DENO_CERT",
+  "DENO_TLS_CA_STORE",
+  "NODE_EXTRA_CA_CERTS",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "NPM_CONFIG_REGISTRY",
+  "NPM_CONFIG_CAFILE",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "ALL_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "all_proxy",
+];
+
 /** Runs `deno <args>` in `cwd` with a clean environment (plus `env`) and returns its outcome. */
 export async function runDeno(
   args: string[],
@@ -86,7 +114,7 @@ export async function runDeno(
   env: Record<string, string> = {},
 ): Promise<CliRun> {
   const kept: Record<string, string> = {};
-  for (const name of ["PATH", "HOME", "DENO_DIR", "TMPDIR", "XDG_CACHE_HOME"]) {
+  for (const name of KEPT_VARIABLES) {
     const value = Deno.env.get(name);
     if (value !== undefined) kept[name] = value;
   }
