@@ -146,6 +146,7 @@ export {
   mergeRequestOptions,
   ModifiedResponse,
   parseRetryAfter,
+  redactSecrets,
   retryDelay,
 } from "./request/mod.ts";
 export type {

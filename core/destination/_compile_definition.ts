@@ -35,6 +35,8 @@ export interface CompiledDestination {
   settings?: CompiledFields;
   /** Whether the scheme is `oauth2` or `oauth-managed`. */
   oauth: boolean;
+  /** The names of the authentication fields of `type: "password"`: their values are secrets. */
+  secretFields: readonly string[];
   extendRequest?: (data: ExtendRequestInput<unknown>) => RequestOptions;
   testAuthentication?: LooseAuthHook;
   refreshAccessToken?: (
@@ -101,6 +103,7 @@ export function compileDefinition(
     name,
     actions,
     oauth: false,
+    secretFields: [],
     presets: [],
   };
   const authentication = definition.authentication;
@@ -115,6 +118,9 @@ export function compileDefinition(
     compiled.oauth = authentication.scheme === "oauth2" ||
       authentication.scheme === "oauth-managed";
     const fields = authentication.fields ?? {};
+    compiled.secretFields = Object.keys(fields).filter((key) =>
+      (fields[key] as { type?: unknown } | undefined)?.type === "password"
+    );
     if (Object.keys(fields).length > 0) {
       compiled.settings = compileFields(fields, {
         where: `destination "${name}" settings`,

@@ -7,6 +7,7 @@ import {
 } from "../request/mod.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
 import type { CallOptions, CompletionInfo } from "./destination_options.ts";
+import { secretOptions } from "./_redact_results.ts";
 import type { RecordedRequest } from "./result.ts";
 import type { AuthTokens, Logger } from "./types.ts";
 
@@ -15,6 +16,9 @@ export interface RunContext {
   destination: CompiledDestination;
   settings: Record<string, unknown>;
   auth: AuthTokens | undefined;
+  /** Values no result, log line or error of the call may show (password fields, tokens). */
+  secrets: readonly string[];
+  /** The call's logger, wrapped so that it hides `secrets` and never throws. */
   logger: Logger | undefined;
   signal: AbortSignal | undefined;
   record: boolean;
@@ -47,6 +51,8 @@ export function requestClientFor(
     payload,
   }) ?? undefined;
   let tail = context.tail;
+  const hidden = secretOptions(context.secrets, extended);
+  if (hidden !== undefined) tail = { ...tail, ...hidden };
   if (requests !== undefined) {
     const theirs = extended?.onResponse;
     const record = (info: ResponseInfo) => {

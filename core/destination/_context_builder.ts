@@ -2,6 +2,7 @@
 import type { RequestOptions } from "../request/mod.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
 import type { RunContext } from "./_context.ts";
+import { safeLogger, withAuthSecrets } from "./_redact_results.ts";
 import type { TokenRefresher } from "./_oauth_refresh.ts";
 import type { RawSettings } from "./_settings.ts";
 import type { SettingsEntry } from "./_settings_entry.ts";
@@ -71,13 +72,16 @@ export class ContextBuilder {
       }
     }
     const key = typeof raw === "object" && raw !== null ? raw : undefined;
+    const tokens = auth ?? options?.auth ??
+      (key === undefined ? undefined : this.#refresher.tokensOf(key)) ??
+      entry.auth;
+    const secrets = withAuthSecrets(entry.secrets, tokens);
     return {
       destination: this.#destination,
       settings: entry.settings,
-      auth: auth ?? options?.auth ??
-        (key === undefined ? undefined : this.#refresher.tokensOf(key)) ??
-        entry.auth,
-      logger: options?.logger ?? defaults.logger,
+      auth: tokens,
+      secrets,
+      logger: safeLogger(options?.logger ?? defaults.logger, secrets),
       signal: options?.signal,
       record: options?.recordRequests ?? defaults.recordRequests ?? false,
       onComplete: options?.onComplete ?? defaults.onComplete,

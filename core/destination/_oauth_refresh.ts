@@ -7,6 +7,11 @@ import {
 import type { CompiledDestination } from "./_compile_definition.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import { errorResult, messageOf, toResultError } from "./_outcome.ts";
+import {
+  redact,
+  redactResultError,
+  withAuthSecrets,
+} from "./_redact_results.ts";
 import type { DestinationOptions } from "./destination_options.ts";
 import type { EventResult, ResultError } from "./result.ts";
 import type { AuthTokens, RefreshAccessTokenResult } from "./types.ts";
@@ -107,13 +112,13 @@ export class TokenRefresher {
         auth: context.auth,
       });
     } catch (error) {
+      // The hook's error may hold the client secret or a token: the thrown error keeps
+      // a redacted copy of its message, not the error itself.
+      const message = redact(messageOf(error), context.secrets);
       throw new InvalidAuthenticationError(
-        `Cannot refresh the access token: ${messageOf(error)}`,
+        `Cannot refresh the access token: ${message}`,
         ErrorCodes.OAUTH_REFRESH_FAILED,
-        {
-          cause: error,
-          retryable: error instanceof IntegrationError && error.retryable,
-        },
+        { cause: causeOf(error, message), retryable: isRetryable(error) },
       );
     }
     if (typeof tokens?.accessToken !== "string" || tokens.accessToken === "") {
@@ -138,7 +143,11 @@ export class TokenRefresher {
     const used = context.auth;
     const known = key === undefined ? undefined : this.#tokens.get(key);
     if (known !== undefined && known.accessToken !== used?.accessToken) {
-      return { ...context, auth: known };
+      return {
+        ...context,
+        auth: known,
+        secrets: withAuthSecrets(context.secrets, known),
+      };
     }
     let pending = key === undefined ? undefined : this.#refreshing.get(key);
     if (pending === undefined) {
@@ -152,9 +161,14 @@ export class TokenRefresher {
       }
     }
     try {
-      return { ...context, auth: await pending };
+      const auth = await pending;
+      return {
+        ...context,
+        auth,
+        secrets: withAuthSecrets(context.secrets, auth),
+      };
     } catch (error) {
-      return toResultError(error);
+      return redactResultError(toResultError(error), context.secrets);
     }
   }
 
@@ -173,6 +187,27 @@ export class TokenRefresher {
     const key = context.settingsKey;
     if (key !== undefined) this.#tokens.set(key, auth);
     return auth;
+  }
+}
+
+/** Returns a plain copy of `error` showing only `message` (already redacted). */
+function causeOf(error: unknown, message: string): Error {
+  const copy = new Error(message);
+  try {
+    if (error instanceof Error && typeof error.name === "string") {
+      copy.name = error.name;
+    }
+  } catch {
+    // Keep the name "Error".
+  }
+  return copy;
+}
+
+function isRetryable(error: unknown): boolean {
+  try {
+    return error instanceof IntegrationError && error.retryable === true;
+  } catch {
+    return false;
   }
 }
 

@@ -12,14 +12,30 @@ import type { EventResult, EventStatus, ResultError } from "./result.ts";
 /** A shared empty warnings list: results without warnings allocate none. */
 export const NO_WARNINGS: readonly ValidationWarning[] = Object.freeze([]);
 
-/** Describes a thrown value as a result error; unknown errors are status 500 and retryable. */
+/**
+ * Describes a thrown value as a result error; unknown errors are status 500 and retryable.
+ * Never throws, whatever was thrown (getters that throw, values without `toString`).
+ */
 export function toResultError(error: unknown): ResultError {
+  try {
+    return describeError(error);
+  } catch {
+    return {
+      message: `Unknown error: ${describeThrown(error)}`,
+      code: ErrorCodes.UNKNOWN_ERROR,
+      status: 500,
+      retryable: true,
+    };
+  }
+}
+
+function describeError(error: unknown): ResultError {
   if (error instanceof IntegrationError) {
     const result: ResultError = {
-      message: error.message,
-      code: String(error.code),
+      message: textOf(error.message),
+      code: textOf(error.code),
       status: error.status,
-      retryable: error.retryable,
+      retryable: error.retryable === true,
     };
     if (error.retryAfterMs !== undefined) {
       result.retryAfterMs = error.retryAfterMs;
@@ -37,9 +53,37 @@ export function toResultError(error: unknown): ResultError {
   };
 }
 
-/** Returns an error's message, or the value as text. */
+/** Returns an error's message, or the value as text; never throws. */
 export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    if (error instanceof Error) return textOf(error.message);
+    return String(error);
+  } catch {
+    return describeThrown(error);
+  }
+}
+
+/** Returns `value` when it is a string, else a description that cannot throw. */
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : describeThrown(value);
+}
+
+/** Names a value that `String()` cannot show, without calling any of its methods. */
+function describeThrown(value: unknown): string {
+  if (value === null) return "null";
+  const type = typeof value;
+  if (type === "object") {
+    try {
+      return Array.isArray(value)
+        ? "a thrown array"
+        : "a thrown object that cannot be shown as text";
+    } catch {
+      return "a thrown object that cannot be shown as text";
+    }
+  }
+  if (type === "function") return "a thrown function";
+  if (type === "symbol") return "a thrown symbol";
+  return `a thrown ${type}`;
 }
 
 /** Returns `invalid` for payload problems, `failed` for everything else. */
@@ -82,6 +126,14 @@ export function outputOf(value: unknown): unknown {
 }
 
 function statusOf(error: unknown): number {
+  try {
+    return readStatus(error);
+  } catch {
+    return 500;
+  }
+}
+
+function readStatus(error: unknown): number {
   if (typeof error !== "object" || error === null) return 500;
   const { status, response } = error as {
     status?: unknown;
@@ -99,6 +151,10 @@ function statusOf(error: unknown): number {
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && code !== "" ? code : undefined;
+  try {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === "string" && code !== "" ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }

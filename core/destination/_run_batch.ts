@@ -5,6 +5,7 @@ import { ModifiedResponse } from "../request/mod.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
+  messageOf,
   NO_WARNINGS,
   outputOf,
   plainResult,
@@ -203,8 +204,12 @@ function fillFromMultiStatus(
       const value = item.value();
       const status = typeof value.status === "number" ? value.status : 500;
       const error: ResultError = {
-        message: String(value.errormessage ?? `Received status ${status}`),
-        code: value.errortype ?? ErrorCodes.HTTP_ERROR,
+        message: value.errormessage === undefined || value.errormessage === null
+          ? `Received status ${status}`
+          : messageOf(value.errormessage),
+        code: typeof value.errortype === "string"
+          ? value.errortype
+          : ErrorCodes.HTTP_ERROR,
         status,
         retryable: value.errortype === ErrorCodes.PAYLOAD_VALIDATION_FAILED
           ? false

@@ -12,6 +12,7 @@ import {
   plainResult,
   toResultError,
 } from "./_outcome.ts";
+import { redactResults } from "./_redact_results.ts";
 import type { StageTimings } from "./destination_options.ts";
 import type { EventResult, RecordedRequest } from "./result.ts";
 
@@ -62,7 +63,9 @@ export async function runEvent(
   result = await performOne(context, route, payload, warnings, event);
   if (timings === undefined) {
     // Nothing to report or log: skip the list `complete` takes.
-    if (context.logger === undefined) return result;
+    if (context.logger === undefined) {
+      return redactResults([result], context.secrets)[0];
+    }
   } else lap(timings, "performMs", mark);
   return complete(context, route, [result], timings, start);
 }
@@ -166,6 +169,7 @@ export function complete(
   start: number,
   kind: "event" | "batch" = "event",
 ): EventResult {
+  redactResults(results, context.secrets);
   if (context.logger !== undefined) logResults(context, results);
   if (timings !== undefined && context.onComplete !== undefined) {
     timings.totalMs = performance.now() - start;

@@ -2,6 +2,7 @@
 import { InvalidSettingsError, PayloadValidationError } from "../errors.ts";
 import type { CompiledDestination } from "./_compile_definition.ts";
 import { messageOf, toResultError } from "./_outcome.ts";
+import { redactResultError, settingsSecrets } from "./_redact_results.ts";
 import type { ResultError } from "./result.ts";
 import type { AuthTokens, Subscription } from "./types.ts";
 
@@ -16,6 +17,8 @@ export interface ValidatedSettings {
   error?: ResultError;
   /** The tokens of `settings.oauth`, in `auth` form. */
   auth?: AuthTokens;
+  /** The values of the password fields and of `settings.oauth`'s tokens and client secret. */
+  secrets: readonly string[];
 }
 
 const RUNTIME_KEYS = new Set(["subscription", "subscriptions", "oauth"]);
@@ -33,13 +36,14 @@ export function validateSettings(
         raw === null ? "null" : typeof raw
       }`,
     );
-    return { settings: {}, error: toResultError(error) };
+    return { settings: {}, error: toResultError(error), secrets: [] };
   }
   const own: Record<string, unknown> = {};
   for (const key in raw) {
     if (!RUNTIME_KEYS.has(key)) own[key] = raw[key];
   }
-  const result: ValidatedSettings = { settings: own };
+  const secrets = settingsSecrets(destination.secretFields, raw);
+  const result: ValidatedSettings = { settings: own, secrets };
   const auth = authOf(raw.oauth);
   if (auth !== undefined) result.auth = auth;
   if (destination.settings === undefined) return result;
@@ -63,6 +67,7 @@ export function validateSettings(
     if (error instanceof PayloadValidationError) {
       result.error.issues = error.issues;
     }
+    redactResultError(result.error, secrets);
   }
   return result;
 }
@@ -81,7 +86,14 @@ export function subscriptionsOf(raw: RawSettings): readonly unknown[] {
 function authOf(oauth: unknown): AuthTokens | undefined {
   if (typeof oauth !== "object" || oauth === null) return undefined;
   const data = oauth as Record<string, unknown>;
-  const auth: AuthTokens = { accessToken: String(data.access_token ?? "") };
+  const token = data.access_token;
+  const auth: AuthTokens = {
+    accessToken: typeof token === "string"
+      ? token
+      : typeof token === "number"
+      ? String(token)
+      : "",
+  };
   if (typeof data.refresh_token === "string") {
     auth.refreshToken = data.refresh_token;
   }

@@ -19,6 +19,7 @@ import {
 import { isUnauthorized, TokenRefresher } from "./_oauth_refresh.ts";
 import { runDelete } from "./_on_delete.ts";
 import { errorResult, plainResult } from "./_outcome.ts";
+import { redactResults } from "./_redact_results.ts";
 import { type Route, runEvent } from "./_run_event.ts";
 import { rerunSubscriptions, runSubscription } from "./_run_subscription.ts";
 import type { RawSettings } from "./_settings.ts";
@@ -134,12 +135,17 @@ export class Destination<S = Record<string, unknown>> {
           runSubscription(context, subscription, event)
         ),
       );
-    if (!this.#compiled.oauth || !results.some(isUnauthorized)) return results;
-    return await this.#refresher.retryUnauthorized(
-      context,
-      results,
-      (fresh, indices) =>
-        rerunSubscriptions(fresh, subscriptions, indices, event),
+    if (!this.#compiled.oauth || !results.some(isUnauthorized)) {
+      return redactResults(results, context.secrets);
+    }
+    return redactResults(
+      await this.#refresher.retryUnauthorized(
+        context,
+        results,
+        (fresh, indices) =>
+          rerunSubscriptions(fresh, subscriptions, indices, event),
+      ),
+      context.secrets,
     );
   }
 
@@ -173,9 +179,12 @@ export class Destination<S = Record<string, unknown>> {
         batchSubscription(this.#refresher, context, subscription, events)
       ),
     );
-    return perSubscription.length === 1
-      ? perSubscription[0]
-      : combineResults(perSubscription, events.length);
+    return redactResults(
+      perSubscription.length === 1
+        ? perSubscription[0]
+        : combineResults(perSubscription, events.length),
+      context.secrets,
+    );
   }
 
   /**
@@ -190,13 +199,15 @@ export class Destination<S = Record<string, unknown>> {
     const prepared = this.#prepare(name, input, options);
     if ("status" in prepared) return prepared;
     const { context, route } = prepared;
-    const result = await runEvent(context, route, input.event);
-    if (!this.#compiled.oauth || !isUnauthorized(result)) return result;
-    return await this.#refresher.retryOne(
-      context,
-      result,
-      (fresh) => runEvent(fresh, route, input.event),
-    );
+    let result = await runEvent(context, route, input.event);
+    if (this.#compiled.oauth && isUnauthorized(result)) {
+      result = await this.#refresher.retryOne(
+        context,
+        result,
+        (fresh) => runEvent(fresh, route, input.event),
+      );
+    }
+    return redactResults([result], context.secrets)[0];
   }
 
   /**
@@ -212,11 +223,14 @@ export class Destination<S = Record<string, unknown>> {
     this.#checkEvents(input.events);
     const prepared = this.#prepare(name, input, options);
     if ("status" in prepared) return input.events.map(() => ({ ...prepared }));
-    return await runBatchWithRetry(
-      this.#refresher,
-      prepared.context,
-      prepared.route,
-      input.events,
+    return redactResults(
+      await runBatchWithRetry(
+        this.#refresher,
+        prepared.context,
+        prepared.route,
+        input.events,
+      ),
+      prepared.context.secrets,
     );
   }
 
@@ -229,9 +243,11 @@ export class Destination<S = Record<string, unknown>> {
     const entry = this.#settings.entryOf(raw);
     if (entry.error !== undefined) return { ok: false, error: entry.error };
     if (this.#compiled.testAuthentication === undefined) return { ok: true };
-    return await runTestAuthentication(
-      this.#contexts.contextFor(raw, entry, options, undefined),
-    );
+    const context = this.#contexts.contextFor(raw, entry, options, undefined);
+    return redactResults(
+      [await runTestAuthentication(context)],
+      context.secrets,
+    )[0];
   }
 
   /**
@@ -279,7 +295,10 @@ export class Destination<S = Record<string, unknown>> {
       return errorResult(entry.error, undefined, undefined);
     }
     const context = this.#contexts.contextFor(raw, entry, options, undefined);
-    return await runDelete(this.#refresher, context, event);
+    return redactResults(
+      [await runDelete(this.#refresher, context, event)],
+      context.secrets,
+    )[0];
   }
 
   #action(name: string): CompiledAction {

@@ -9,6 +9,7 @@ import {
 import type { HeaderRecord } from "./_headers.ts";
 import {
   collectSecrets,
+  isSensitiveName,
   redactHeaders,
   redactText,
   redactUrl,
@@ -27,12 +28,15 @@ export interface Sent {
   password: string | undefined;
 }
 
-function secretsOf(sent: Sent): string[] {
-  return collectSecrets(
-    sent.secrets,
-    sent.password,
-    sent.headers.authorization,
-  );
+/** The values to hide for `sent`: its secrets, its Basic password and every credential header's value. */
+export function secretsOf(sent: Sent): string[] {
+  const values = sent.secrets === undefined ? [] : [...sent.secrets];
+  for (const name in sent.headers) {
+    if (isSensitiveName(name) && name !== "authorization") {
+      values.push(sent.headers[name]);
+    }
+  }
+  return collectSecrets(values, sent.password, sent.headers.authorization);
 }
 
 function prefix(sent: Sent, secrets: readonly string[]): string {
@@ -55,12 +59,48 @@ export function httpError(
     })`;
   }
   const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+  // A partner may echo a credential in its body, headers or final URL: the error keeps
+  // copies without them, since hosts log and inspect errors whole.
+  const shown = redactText(content, secrets);
   return new HTTPError(`${prefix(sent, secrets)}: ${state}`, {
     request: redactedRequest(sent, secrets),
-    response,
-    content,
-    data,
+    response: redactedResponse(response, secrets),
+    content: shown,
+    data: shown === content ? data : reparse(shown, data),
     retryAfterMs,
+  });
+}
+
+function reparse(content: string, data: unknown): unknown {
+  if (typeof data === "string") return content;
+  try {
+    return JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns `response`, or a body-less copy without the secrets its URL or headers held. */
+function redactedResponse(
+  response: Response,
+  secrets: readonly string[],
+): Response {
+  const headers: Record<string, string> = {};
+  let changed = response.url !== "" &&
+    redactUrl(response.url, secrets) !== response.url;
+  response.headers.forEach((value, name) => {
+    const shown = isSensitiveName(name)
+      ? "[redacted]"
+      : redactText(value, secrets);
+    if (shown !== value) changed = true;
+    headers[name] = shown;
+  });
+  if (!changed) return response;
+  // Body-less: the body was read into `content`; the copy's `url` is empty.
+  return new Response(null, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
   });
 }
 

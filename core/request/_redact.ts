@@ -1,6 +1,12 @@
 // Redaction of credentials from what errors show. Runs on failure paths only.
 
-const REDACTED = "[redacted]";
+export const REDACTED = "[redacted]";
+/**
+ * Secrets shorter than this are not searched for in free text: a two-letter password
+ * would otherwise turn every word holding those letters into the marker. Credential
+ * headers are still replaced whole, whatever the length of their value.
+ */
+export const MIN_SECRET_LENGTH = 4;
 const SENSITIVE_NAME =
   /(key|token|secret|password|passwd|pwd|signature|auth|authorization|credentials?|cookie)$/i;
 
@@ -10,9 +16,7 @@ export function collectSecrets(
   password: string | undefined,
   authorization: string | undefined,
 ): string[] {
-  const list: string[] = secrets === undefined
-    ? []
-    : secrets.filter((s) => s !== "");
+  const list: string[] = secrets === undefined ? [] : [...secrets];
   if (password) list.push(password);
   if (authorization) {
     list.push(authorization);
@@ -21,17 +25,57 @@ export function collectSecrets(
       list.push(authorization.slice(space + 1));
     }
   }
-  // Longest first, so a secret that contains another is replaced whole.
-  return list.sort((a, b) => b.length - a.length);
+  return normalizeSecrets(list);
 }
 
-/** Replaces every secret in `text`, raw or percent-encoded. */
+/**
+ * Returns the distinct strings of `values` at least {@linkcode MIN_SECRET_LENGTH} long,
+ * longest first, so that a secret that contains another is replaced whole.
+ */
+export function normalizeSecrets(values: readonly unknown[]): string[] {
+  const unique = new Set<string>();
+  for (const value of values) {
+    if (typeof value === "string" && value.length >= MIN_SECRET_LENGTH) {
+      unique.add(value);
+    }
+  }
+  return [...unique].sort((a, b) => b.length - a.length);
+}
+
+/** Returns whether a header called `name` carries a credential by its name alone. */
+export function isSensitiveName(name: string): boolean {
+  return SENSITIVE_NAME.test(name);
+}
+
+/** Returns the values of `headers` that carry credentials: sensitive names, or holding a secret. */
+export function credentialHeaderNames(
+  headers: Record<string, string>,
+  secrets: readonly string[],
+): string[] {
+  const names: string[] = [];
+  for (const name in headers) {
+    if (
+      SENSITIVE_NAME.test(name) ||
+      redactText(headers[name], secrets) !== headers[name]
+    ) names.push(name);
+  }
+  return names;
+}
+
+/** Replaces every secret in `text`: raw, percent-encoded, form-encoded or escaped in JSON. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
+    if (secret.length < MIN_SECRET_LENGTH) continue;
     result = result.replaceAll(secret, REDACTED);
     const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) result = result.replaceAll(encoded, REDACTED);
+    if (encoded !== secret) {
+      result = result.replaceAll(encoded, REDACTED);
+      const form = encoded.replaceAll("%20", "+");
+      if (form !== encoded) result = result.replaceAll(form, REDACTED);
+    }
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) result = result.replaceAll(escaped, REDACTED);
   }
   return result;
 }

@@ -553,8 +553,8 @@ Deno.test("request() keeps secrets out of messages and the kept request", async 
       assert.equal(kept.headers.get("content-type"), "application/json");
       assert.equal(await kept.text(), '{"apiKey":"[redacted]"}');
       assertClean(`${kept.url} ${JSON.stringify([...kept.headers])}`);
-      // The partner's own body is kept as it came.
-      assert.equal(error.content, `bad key ${apiKey}`);
+      // A partner echoing the credential: the kept body hides it too (issue 13, item 6).
+      assert.equal(error.content, "bad key [redacted]");
     },
   );
 
