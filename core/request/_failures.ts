@@ -152,7 +152,10 @@ export function transportError(
       cause: redactError(sent.signal.reason, secrets),
     });
   }
-  const state = describeNetworkFailure(error);
+  const state = redactUrlsIn(
+    redactText(describeNetworkFailure(error), secrets),
+    secrets,
+  );
   const where = readingBody ? " while reading the response body" : "";
   return new NetworkError(`${start}: ${state}${where}`, {
     cause: redactError(error, secrets),
@@ -184,8 +187,17 @@ const FAILURES: ReadonlyArray<readonly [RegExp, string]> = [
 function describeNetworkFailure(error: unknown): string {
   const text = messages(error);
   for (const [pattern, state] of FAILURES) if (pattern.test(text)) return state;
-  const first = error instanceof Error ? error.message : String(error);
-  return `network error (${first})`;
+  return `network error (${textOf(error)})`;
+}
+
+/** Returns an error's message or the value as text; never throws. */
+function textOf(value: unknown): string {
+  try {
+    const text = value instanceof Error ? value.message : String(value);
+    return typeof text === "string" ? text : "a value that is not text";
+  } catch {
+    return "a value that cannot be shown as text";
+  }
 }
 
 function messages(error: unknown): string {
@@ -196,26 +208,42 @@ function messages(error: unknown): string {
     depth < 5 && current !== undefined && current !== null;
     depth++
   ) {
-    parts.push(current instanceof Error ? current.message : String(current));
-    current = current instanceof Error ? current.cause : undefined;
+    parts.push(textOf(current));
+    try {
+      current = current instanceof Error ? current.cause : undefined;
+    } catch {
+      current = undefined;
+    }
   }
   return parts.join(" | ");
 }
 
 /** Returns `error`, or a copy with secrets removed from its messages when they held any. */
-function redactError(error: unknown, secrets: readonly string[]): unknown {
-  if (!(error instanceof Error)) return error;
+function redactError(
+  error: unknown,
+  secrets: readonly string[],
+  depth = 0,
+): unknown {
   const text = messages(error);
   if (redactText(text, secrets) === text && !/\/\/[^/\s]*@/.test(text)) {
     return error;
   }
-  const copy = new Error(
-    redactUrlsIn(redactText(error.message, secrets), secrets),
-    {
-      cause: redactError(error.cause, secrets),
-    },
-  );
-  copy.name = error.name;
+  const shown = redactUrlsIn(redactText(textOf(error), secrets), secrets);
+  if (!(error instanceof Error)) return shown;
+  let cause: unknown;
+  try {
+    cause = depth < 4
+      ? redactError(error.cause, secrets, depth + 1)
+      : undefined;
+  } catch {
+    cause = undefined;
+  }
+  const copy = new Error(shown, { cause });
+  try {
+    copy.name = String(error.name);
+  } catch {
+    // Keep the name "Error".
+  }
   return copy;
 }
 

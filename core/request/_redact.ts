@@ -62,22 +62,43 @@ export function credentialHeaderNames(
   return names;
 }
 
-/** Replaces every secret in `text`: raw, percent-encoded, form-encoded or escaped in JSON. */
+/**
+ * Replaces every secret in `text`: raw, percent-encoded (as `encodeURIComponent`, as
+ * `URLSearchParams`, or as the URL parser leaves it in a path or query) or escaped in JSON.
+ */
 export function redactText(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length < MIN_SECRET_LENGTH) continue;
-    result = result.replaceAll(secret, REDACTED);
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) {
-      result = result.replaceAll(encoded, REDACTED);
-      const form = encoded.replaceAll("%20", "+");
-      if (form !== encoded) result = result.replaceAll(form, REDACTED);
+    for (const form of formsOf(secret)) {
+      result = result.replaceAll(form, REDACTED);
     }
-    const escaped = JSON.stringify(secret).slice(1, -1);
-    if (escaped !== secret) result = result.replaceAll(escaped, REDACTED);
   }
   return result;
+}
+
+const FORMS = new Map<string, readonly string[]>();
+const MAX_CACHED_FORMS = 256;
+
+/** The ways `secret` can be written in a URL, a form or JSON text, longest first. */
+function formsOf(secret: string): readonly string[] {
+  let forms = FORMS.get(secret);
+  if (forms !== undefined) return forms;
+  const found = new Set([secret, encodeURIComponent(secret)]);
+  found.add(new URLSearchParams({ s: secret }).toString().slice(2));
+  found.add(JSON.stringify(secret).slice(1, -1));
+  try {
+    found.add(new URL(`http://h/${secret}`).pathname.slice(1));
+    found.add(new URL(`http://h/?${secret}`).search.slice(1));
+    found.add(new URL(`http://h/#${secret}`).hash.slice(1));
+  } catch {
+    // A secret that cannot sit in a URL is only looked for in its other forms.
+  }
+  forms = [...found].filter((form) => form.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length);
+  if (FORMS.size >= MAX_CACHED_FORMS) FORMS.clear();
+  FORMS.set(secret, forms);
+  return forms;
 }
 
 /** Returns `url` without userinfo, with sensitive query values and secrets replaced. */
