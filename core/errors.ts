@@ -10,6 +10,7 @@ export const ErrorCodes = {
   INVALID_SETTINGS: "INVALID_SETTINGS",
   RETRYABLE_ERROR: "RETRYABLE_ERROR",
   REFRESH_TOKEN_EXPIRED: "REFRESH_TOKEN_EXPIRED",
+  RESPONSE_TOO_LARGE: "RESPONSE_TOO_LARGE",
   OAUTH_REFRESH_FAILED: "OAUTH_REFRESH_FAILED",
   HTTP_ERROR: "HTTP_ERROR",
   ETIMEDOUT: "ETIMEDOUT",
@@ -228,5 +229,26 @@ export class AbortError extends IntegrationError {
   override name = "AbortError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
     super(message, "ABORTED", 499, { retryable: true, ...options });
+  }
+}
+
+/**
+ * A response body passed the client's `maxResponseBytes`; sending again gets the same
+ * body, so it is not retryable.
+ */
+export class ResponseTooLargeError extends IntegrationError {
+  override name = "ResponseTooLargeError";
+  /** The limit that was passed, in bytes. */
+  readonly maxBytes: number;
+  constructor(
+    message: string,
+    maxBytes: number,
+    options: IntegrationErrorOptions = {},
+  ) {
+    super(message, "RESPONSE_TOO_LARGE", 502, {
+      ...options,
+      retryable: false,
+    });
+    this.maxBytes = maxBytes;
   }
 }

@@ -55,6 +55,7 @@ export {
   isRetryableStatus,
   NetworkError,
   PayloadValidationError,
+  ResponseTooLargeError,
   RetryableError,
   TimeoutError,
 } from "./errors.ts";

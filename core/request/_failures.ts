@@ -4,6 +4,7 @@ import {
   HTTPError,
   IntegrationError,
   NetworkError,
+  ResponseTooLargeError,
   TimeoutError,
 } from "../errors.ts";
 import type { HeaderRecord } from "./_headers.ts";
@@ -118,6 +119,35 @@ export function invalidJSONError(
     "INVALID_RESPONSE",
     502,
     { retryable: false, cause: redactError(cause, secrets) },
+  );
+}
+
+/** Returns the error for a response body longer than `max` bytes. */
+export function responseTooLargeError(
+  sent: Sent,
+  max: number,
+): ResponseTooLargeError {
+  return new ResponseTooLargeError(
+    `${
+      prefix(sent, secretsOf(sent))
+    }: the response body is larger than ${max} bytes (maxResponseBytes)`,
+    max,
+  );
+}
+
+/** Returns the error for a redirect the client will not follow, and `why`. */
+export function redirectRefusedError(
+  sent: Sent,
+  why: string,
+): IntegrationError {
+  const secrets = secretsOf(sent);
+  return new IntegrationError(
+    `${prefix(sent, secrets)}: refused to follow a redirect: ${
+      redactUrlsIn(redactText(why, secrets), secrets)
+    }`,
+    "REDIRECT_REFUSED",
+    502,
+    { retryable: false },
   );
 }
 

@@ -7,7 +7,10 @@ import type {
   RequestOptions,
   RetryOptions,
 } from "./request_options.ts";
-import { retryDelay } from "./retry_delay.ts";
+import { MAX_DELAY_MS, retryDelay } from "./retry_delay.ts";
+
+/** Retries a client makes at most, whatever its `limit`. */
+export const MAX_RETRIES = 10;
 
 /** Sends until the outcome is not retryable, the limit is reached or the wait is too long. */
 export async function withRetries(
@@ -16,8 +19,8 @@ export async function withRetries(
   options: RequestOptions,
   retry: RetryOptions,
 ): Promise<ModifiedResponse> {
-  const limit = retry.limit ?? 0;
-  const maxMs = retry.maxMs ?? 30_000;
+  const limit = Math.min(retry.limit ?? 0, MAX_RETRIES);
+  const maxMs = Math.min(retry.maxMs ?? 30_000, MAX_DELAY_MS);
   for (let retries = 0;; retries++) {
     let outcome: ModifiedResponse | IntegrationError;
     try {

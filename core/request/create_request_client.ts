@@ -111,6 +111,29 @@ function checkOptions(
       `${what}: retry limit ${retry.limit} is not a whole number of at least 0`,
     );
   }
+  const { maxResponseBytes, redirectCredentials } = options;
+  if (maxResponseBytes !== undefined && !(maxResponseBytes > 0)) {
+    throw new RangeError(
+      `${what}: maxResponseBytes ${maxResponseBytes} is not a positive number`,
+    );
+  }
+  if (
+    redirectCredentials !== undefined &&
+    redirectCredentials !== "same-origin" &&
+    redirectCredentials !== "always"
+  ) {
+    throw new RangeError(
+      `${what}: redirectCredentials "${redirectCredentials}" is not "same-origin" or "always"`,
+    );
+  }
+  for (const key of ["baseMs", "maxMs"] as const) {
+    const value = retry?.[key];
+    if (value !== undefined && !(value >= 0)) {
+      throw new RangeError(
+        `${what}: retry ${key} ${value} is not a number of at least 0`,
+      );
+    }
+  }
 }
 
 /** Returns `headers` with Basic auth set when `username` or `password` is; copies unless `owned`. */
@@ -147,7 +170,11 @@ function send(
         owned,
       );
     }
-    if (call.timeout !== undefined || call.retry !== undefined) {
+    if (
+      call.timeout !== undefined || call.retry !== undefined ||
+      call.maxResponseBytes !== undefined ||
+      call.redirectCredentials !== undefined
+    ) {
       checkOptions(call, "Cannot send");
     }
   }

@@ -23,10 +23,19 @@ export class ModifiedResponse<T = unknown> {
   /** The body parsed as JSON for JSON content types (or `responseType: "json"`), else the text. */
   readonly data: T;
 
-  constructor(response: Response, content: string, data: T) {
+  readonly #redirected: boolean;
+
+  /** Wraps `response`; `redirected` says the client followed a redirect to get it. */
+  constructor(
+    response: Response,
+    content: string,
+    data: T,
+    init: { redirected?: boolean } = {},
+  ) {
     this.response = response;
     this.content = content;
     this.data = data;
+    this.#redirected = init.redirected ?? false;
   }
 
   /** The HTTP status. */
@@ -51,7 +60,7 @@ export class ModifiedResponse<T = unknown> {
 
   /** Whether a redirect was followed. */
   get redirected(): boolean {
-    return this.response.redirected;
+    return this.#redirected || this.response.redirected;
   }
 
   /** The response headers. */

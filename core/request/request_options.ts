@@ -26,7 +26,10 @@ export type SearchParams =
 
 /** How a client retries retryable outcomes (5xx but 501, 408, 423, 429, timeouts, network failures). */
 export interface RetryOptions extends RetryDelayOptions {
-  /** How many times a request is sent again at most. @default {0} */
+  /**
+   * How many times a request is sent again at most; a client never retries more than
+   * 10 times, whatever the limit. @default {0}
+   */
   limit?: number;
 }
 
@@ -74,8 +77,26 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A base URL that relative request URLs are appended to. */
   prefixUrl?: string | URL;
-  /** How redirects are handled, as in `fetch`. @default {"follow"} */
+  /**
+   * How redirects are handled. `"follow"` follows up to 20, the client itself: within
+   * one origin as `fetch` does; to another origin without the credential headers
+   * (`authorization`, `cookie`, any header named like a key, token, secret or password,
+   * and any header holding one of `secrets`), and a 307 or 308 that would re-send a body
+   * to another origin fails with `REDIRECT_REFUSED`. `"manual"` and `"error"` go to
+   * `fetch` as they are. @default {"follow"}
+   */
   redirect?: RequestRedirect;
+  /**
+   * `"always"` keeps credential headers and bodies on redirects to another origin, for a
+   * partner known to move its API between hosts it controls. @default {"same-origin"}
+   */
+  redirectCredentials?: "same-origin" | "always";
+  /**
+   * The largest response body read, in bytes; a longer one (by its `content-length` or
+   * as it streams) fails with a `ResponseTooLargeError`, which is not retryable.
+   * @default {33554432} (32 MiB)
+   */
+  maxResponseBytes?: number;
   /** How `data` is read: `json` always parses, `text` never; by default JSON content types are parsed. */
   responseType?: "json" | "text";
   /** Retries of retryable outcomes. @default {{ limit: 0 }} */

@@ -1,10 +1,21 @@
 /** Options for {@linkcode retryDelay}. */
 export interface RetryDelayOptions {
-  /** Delay before the first retry, in milliseconds; doubles with each attempt. @default {500} */
+  /**
+   * Delay before the first retry, in milliseconds; doubles with each attempt. It is also
+   * the floor under `Retry-After`: a partner answering `Retry-After: 0` still gets the
+   * backoff. @default {500}
+   */
   baseMs?: number;
-  /** The longest delay a client waits before retrying by itself, in milliseconds. @default {30000} */
+  /**
+   * The longest delay a client waits before retrying by itself, in milliseconds; a longer
+   * `Retry-After` ends the retries. Values above the timer range (2^31 - 1 ms, about 24.8
+   * days) count as that range. @default {30000}
+   */
   maxMs?: number;
 }
+
+/** The longest delay timers can wait: `setTimeout` fires at once beyond it. */
+export const MAX_DELAY_MS = 2 ** 31 - 1;
 
 /**
  * Returns the milliseconds that a `Retry-After` value asks to wait (delay-seconds or an
@@ -34,8 +45,10 @@ export function parseRetryAfter(
 }
 
 /**
- * Returns the wait before retry `attempt` (1 for the first retry): what `Retry-After`
- * asks when the response has one, else `baseMs` doubled per attempt, at most `maxMs`.
+ * Returns the wait before retry `attempt` (1 for the first retry): `baseMs` doubled per
+ * attempt, at most `maxMs` (itself at most 2^31 - 1); when the response has a
+ * `Retry-After`, what it asks if that is longer. A `Retry-After` never shortens the
+ * backoff, so `Retry-After: 0` cannot turn retries into a busy loop.
  *
  * @example
  * ```ts
@@ -44,6 +57,7 @@ export function parseRetryAfter(
  *
  * assert.equal(retryDelay(3, new Headers(), { baseMs: 100 }), 400);
  * assert.equal(retryDelay(1, new Headers({ "retry-after": "2" })), 2000);
+ * assert.equal(retryDelay(3, new Headers({ "retry-after": "0" })), 2000);
  * ```
  */
 export function retryDelay(
@@ -52,7 +66,10 @@ export function retryDelay(
   options: RetryDelayOptions = {},
 ): number {
   const { baseMs = 500, maxMs = 30_000 } = options;
+  const backoff = Math.min(
+    baseMs * 2 ** (attempt - 1),
+    Math.min(maxMs, MAX_DELAY_MS),
+  );
   const asked = parseRetryAfter(headers.get("retry-after"));
-  if (asked !== undefined) return asked;
-  return Math.min(baseMs * 2 ** (attempt - 1), maxMs);
+  return asked === undefined ? backoff : Math.max(asked, backoff);
 }
