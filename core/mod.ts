@@ -147,6 +147,7 @@ export {
   mergeRequestOptions,
   ModifiedResponse,
   parseRetryAfter,
+  redactSecretHeaders,
   redactSecrets,
   retryDelay,
 } from "./request/mod.ts";
@@ -170,6 +171,7 @@ export {
   defineDestination,
   Destination,
   MultiStatusResponse,
+  redactRecordedRequest,
 } from "./destination/mod.ts";
 export type {
   ActionDefinition,

@@ -1,7 +1,8 @@
-import type {
-  AuthTokens,
-  DestinationDefinition,
-  InputFields,
+import {
+  type AuthTokens,
+  type DestinationDefinition,
+  type InputFields,
+  redactRecordedRequest,
 } from "@destkit/core";
 import { assertSnapshot } from "./assert_snapshot.ts";
 import { createTestIntegration } from "./create_test_integration.ts";
@@ -17,12 +18,16 @@ export interface AssertActionSnapshotOptions {
   settings?: Record<string, unknown>;
   /** OAuth tokens. @default {{ accessToken: "test-access-token" }} */
   auth?: AuthTokens;
+  /** Whether to write the snapshot instead of comparing (see `assertSnapshot`). @default {`--update`/`-u` or UPDATE_SNAPSHOTS=1} */
+  update?: boolean;
 }
 
 /**
  * Runs action `name` on data generated from its fields (every request answered 200 `{}`)
  * and compares the outcome and the requests it made (method, URL, headers, body as JSON when it is) with
- * the snapshot beside the test: the test every scaffolded action gets.
+ * the snapshot beside the test: the test every scaffolded action gets. The snapshot
+ * never holds a secret: the values of password settings and the OAuth tokens are
+ * `[redacted]` wherever they appear, and so is every credential header.
  *
  * @throws {AssertionError} when the snapshot differs.
  *
@@ -65,20 +70,32 @@ export async function assertActionSnapshot<
     }).payload;
   const integration = createTestIntegration(loose, { assertDone: false });
   integration.intercept(/.*/).any().query(true).persist().reply(200, {});
+  const auth = options.auth ?? { accessToken: "test-access-token" };
   const result = await integration.testAction(name, {
     event,
     mapping,
     settings,
-    auth: options.auth ?? { accessToken: "test-access-token" },
+    auth,
   });
+  // Snapshots are committed: password settings, tokens and credential headers stay out.
+  const secrets = integration.destination.secretsOf(settings, auth);
   await assertSnapshot(t, {
     status: result.status,
     ...(result.error === undefined ? {} : { error: result.error }),
-    requests: result.requests.map(({ method, url, headers, body, json }) => ({
-      method,
-      url,
-      headers,
-      ...(json !== undefined ? { json } : body !== undefined ? { body } : {}),
-    })),
-  }, { name: `${name}${requiredOnly ? " (required fields)" : ""}` });
+    requests: result.requests.map((request) => {
+      const { method, url, headers, body, json } = redactRecordedRequest(
+        request,
+        secrets,
+      );
+      return {
+        method,
+        url,
+        headers,
+        ...(json !== undefined ? { json } : body !== undefined ? { body } : {}),
+      };
+    }),
+  }, {
+    name: `${name}${requiredOnly ? " (required fields)" : ""}`,
+    update: options.update,
+  });
 }

@@ -19,7 +19,7 @@ import {
 import { isUnauthorized, TokenRefresher } from "./_oauth_refresh.ts";
 import { runDelete } from "./_on_delete.ts";
 import { errorResult, plainResult } from "./_outcome.ts";
-import { redactResults } from "./_redact_results.ts";
+import { redactResults, withAuthSecrets } from "./_redact_results.ts";
 import { type Route, runEvent } from "./_run_event.ts";
 import { rerunSubscriptions, runSubscription } from "./_run_subscription.ts";
 import type { RawSettings } from "./_settings.ts";
@@ -81,6 +81,19 @@ export class Destination<S = Record<string, unknown>> {
       options,
       this.#refresher,
     );
+  }
+
+  /**
+   * Returns the values the runtime hides for `settings` (and `auth`): the values of
+   * the authentication fields of `type: "password"`, the tokens and client secret of
+   * `settings.oauth` and of `auth`. Every result message, log line, `onComplete` info
+   * and request error of a call shows `[redacted]` in their place (values shorter than
+   * 4 characters are not searched for); pass them to {@linkcode redactRecordedRequest}
+   * before writing recorded requests down.
+   */
+  secretsOf(settings: S, auth?: AuthTokens): string[] {
+    const entry = this.#settings.entryOf(settings as RawSettings);
+    return [...withAuthSecrets(entry.secrets, auth)];
   }
 
   /** Returns the names of the actions, in definition order. */

@@ -41,6 +41,7 @@ export type {
   RecordedResponse,
   ResultError,
 } from "./result.ts";
+export { redactRecordedRequest } from "./redact_recorded_request.ts";
 export type { SegmentEvent } from "./segment_event.ts";
 export type {
   ActionDefinition,

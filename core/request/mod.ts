@@ -28,7 +28,7 @@ export { createRequestClient } from "./create_request_client.ts";
 export type { RequestClient } from "./create_request_client.ts";
 export { mergeRequestOptions } from "./merge_request_options.ts";
 export { ModifiedResponse } from "./modified_response.ts";
-export { redactSecrets } from "./redact_secrets.ts";
+export { redactSecretHeaders, redactSecrets } from "./redact_secrets.ts";
 export { parseRetryAfter, retryDelay } from "./retry_delay.ts";
 export type { RetryDelayOptions } from "./retry_delay.ts";
 export type {

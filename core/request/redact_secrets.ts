@@ -1,4 +1,4 @@
-import { normalizeSecrets, redactText } from "./_redact.ts";
+import { normalizeSecrets, redactHeaders, redactText } from "./_redact.ts";
 
 /**
  * Returns `text` with each of `secrets` replaced by `[redacted]`, whether it appears raw,
@@ -25,4 +25,27 @@ export function redactSecrets(
   secrets: readonly string[],
 ): string {
   return redactText(text, normalizeSecrets(secrets));
+}
+
+/**
+ * Returns a copy of `headers` (lower-case names) in which every credential header
+ * (named like a key, token, secret, password, signature, auth, credential or cookie)
+ * is `[redacted]` whole, and `secrets` are replaced in the others.
+ *
+ * @example
+ * ```ts
+ * import { redactSecretHeaders } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(
+ *   redactSecretHeaders({ authorization: "Bearer t0k3n", "x-tag": "v:t0k3n", accept: "text/plain" }, ["t0k3n"]),
+ *   { authorization: "[redacted]", "x-tag": "v:[redacted]", accept: "text/plain" },
+ * );
+ * ```
+ */
+export function redactSecretHeaders(
+  headers: Readonly<Record<string, string>>,
+  secrets: readonly string[],
+): Record<string, string> {
+  return redactHeaders(headers, normalizeSecrets(secrets));
 }
