@@ -12,6 +12,17 @@ import type { AuthTokens } from "./types.ts";
 const DEFAULT_BATCH_CONCURRENCY = 10;
 const NOTHING: RequestOptions = Object.freeze({});
 
+function checkMaxResponseBytes(
+  destination: CompiledDestination,
+  value: number | undefined,
+): void {
+  if (value !== undefined && !(value > 0)) {
+    throw new RangeError(
+      `Cannot create destination "${destination.name}": maxResponseBytes ${value} is not a positive number`,
+    );
+  }
+}
+
 /** Builds the {@linkcode RunContext} of each call; checks the destination's options once. */
 export class ContextBuilder {
   readonly #destination: CompiledDestination;
@@ -23,7 +34,8 @@ export class ContextBuilder {
   /**
    * Checks `defaults` for `destination`.
    *
-   * @throws {RangeError} when `batchConcurrency` is not a whole number of at least 1.
+   * @throws {RangeError} when `batchConcurrency` is not a whole number of at least 1, or
+   * `maxResponseBytes` is not positive.
    */
   constructor(
     destination: CompiledDestination,
@@ -45,9 +57,14 @@ export class ContextBuilder {
     this.#head = defaults.timeout === undefined
       ? NOTHING
       : { timeout: defaults.timeout };
-    this.#tail = defaults.fetch === undefined
-      ? NOTHING
-      : { fetch: defaults.fetch };
+    const { fetch, maxResponseBytes } = defaults;
+    checkMaxResponseBytes(destination, maxResponseBytes);
+    const tail: RequestOptions = {};
+    if (fetch !== undefined) tail.fetch = fetch;
+    if (maxResponseBytes !== undefined) {
+      tail.maxResponseBytes = maxResponseBytes;
+    }
+    this.#tail = Object.keys(tail).length === 0 ? NOTHING : tail;
   }
 
   /**
@@ -65,10 +82,17 @@ export class ContextBuilder {
     let tail = this.#tail;
     if (options !== undefined) {
       if (options.timeout !== undefined) head = { timeout: options.timeout };
-      if (options.fetch !== undefined || options.signal !== undefined) {
+      const { fetch, signal, maxResponseBytes } = options;
+      if (
+        fetch !== undefined || signal !== undefined ||
+        maxResponseBytes !== undefined
+      ) {
         tail = { ...tail };
-        if (options.fetch !== undefined) tail.fetch = options.fetch;
-        if (options.signal !== undefined) tail.signal = options.signal;
+        if (fetch !== undefined) tail.fetch = fetch;
+        if (signal !== undefined) tail.signal = signal;
+        if (maxResponseBytes !== undefined) {
+          tail.maxResponseBytes = maxResponseBytes;
+        }
       }
     }
     const key = typeof raw === "object" && raw !== null ? raw : undefined;

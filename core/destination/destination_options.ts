@@ -48,6 +48,12 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** OAuth tokens to use instead of `settings.oauth`. */
   auth?: AuthTokens;
+  /**
+   * The largest response body a request of this call reads, in bytes; a longer one fails
+   * the request with a `ResponseTooLargeError` (`RESPONSE_TOO_LARGE`, not retryable). It
+   * overrides what `extendRequest` sets. @default {33554432} (32 MiB)
+   */
+  maxResponseBytes?: number;
   /** Whether results carry the requests made (`requests`). @default {false} */
   recordRequests?: boolean;
   /** How many `perform` calls run at once in a batch of an action without `performBatch`. @default {10} */
