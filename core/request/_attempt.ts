@@ -209,16 +209,20 @@ async function readText(
 ): Promise<string> {
   const { sent, options } = exchange;
   const max = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > max) {
-    await discard(response);
-    throw responseTooLargeError(sent, max);
+  const length = response.headers.get("content-length");
+  if (length !== null) {
+    const declared = Number(length);
+    if (declared > max) {
+      await discard(response);
+      throw responseTooLargeError(sent, max);
+    }
+    // A declared length within the cap: an HTTP client reads no more than it declares.
+    if (declared >= 0) return await response.text();
   }
   const body = response.body;
   if (body === null) return "";
   const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -228,10 +232,22 @@ async function readText(
       await reader.cancel().catch(() => {});
       throw responseTooLargeError(sent, max);
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    chunks.push(value);
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  return DECODER.decode(chunks.length === 1 ? chunks[0] : concat(chunks, size));
+}
+
+/** Decodes whole bodies (never streaming, so it can be shared); drops a BOM as `text()` does. */
+const DECODER = new TextDecoder();
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function readWithin(
