@@ -1,8 +1,10 @@
 // The definition's onDelete for one user; with OAuth2, retried once after a 401.
 import { requestClientFor, type RunContext } from "./_context.ts";
 import { isUnauthorized, type TokenRefresher } from "./_oauth_refresh.ts";
+import { PayloadValidationError } from "../errors.ts";
 import {
   errorResult,
+  messageOf,
   outputOf,
   plainResult,
   toResultError,
@@ -17,8 +19,21 @@ export async function runDelete(
   context: RunContext,
   event: object,
 ): Promise<EventResult> {
-  const { userId, anonymousId } = (event ?? {}) as SegmentEvent;
-  const payload = { userId, anonymousId };
+  let payload: DeletionPayload;
+  try {
+    const { userId, anonymousId } = (event ?? {}) as SegmentEvent;
+    payload = { userId, anonymousId };
+  } catch (error) {
+    return errorResult(
+      toResultError(
+        new PayloadValidationError(
+          `Cannot read the user to delete: ${messageOf(error)}`,
+        ),
+      ),
+      undefined,
+      undefined,
+    );
+  }
   const result = await deleteOnce(context, payload);
   if (!context.destination.oauth || !isUnauthorized(result)) return result;
   return await refresher.retryOne(

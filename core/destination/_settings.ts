@@ -39,12 +39,24 @@ export function validateSettings(
     return { settings: {}, error: toResultError(error), secrets: [] };
   }
   const own: Record<string, unknown> = {};
-  for (const key in raw) {
-    if (!RUNTIME_KEYS.has(key)) own[key] = raw[key];
+  try {
+    for (const key in raw) {
+      if (!RUNTIME_KEYS.has(key)) own[key] = raw[key];
+    }
+  } catch (error) {
+    const failure = new InvalidSettingsError(
+      `Invalid settings: cannot read them: ${messageOf(error)}`,
+    );
+    return { settings: {}, error: toResultError(failure), secrets: [] };
   }
   const secrets = settingsSecrets(destination.secretFields, raw);
   const result: ValidatedSettings = { settings: own, secrets };
-  const auth = authOf(raw.oauth);
+  let auth: AuthTokens | undefined;
+  try {
+    auth = authOf(raw.oauth);
+  } catch {
+    auth = undefined; // unreadable tokens are no tokens
+  }
   if (auth !== undefined) result.auth = auth;
   if (destination.settings === undefined) return result;
   try {
@@ -75,7 +87,13 @@ export function validateSettings(
 /** Returns the subscriptions of `raw`: `subscription` alone, or the `subscriptions` list. */
 export function subscriptionsOf(raw: RawSettings): readonly unknown[] {
   if (typeof raw !== "object" || raw === null) return [];
-  const { subscription, subscriptions } = raw;
+  let subscription: unknown;
+  let subscriptions: unknown;
+  try {
+    ({ subscription, subscriptions } = raw);
+  } catch {
+    return []; // unreadable subscriptions are no subscriptions
+  }
   if (subscription !== undefined && subscription !== null) {
     return [subscription];
   }

@@ -239,3 +239,40 @@ Deno.test("a settings.oauth token that cannot become text does not reject onEven
   assert.equal(results.length, 1);
   assert.equal(results[0].status, "failed");
 });
+
+Deno.test("settings and a deletion event whose getters throw give results", async () => {
+  const destination = poisonDestination(() => new Error("x"));
+  const hostile = Object.create(null, {
+    apiKey: {
+      enumerable: true,
+      get() {
+        throw { toString: 1 };
+      },
+    },
+    oauth: {
+      get() {
+        throw Symbol("oauth");
+      },
+    },
+    subscription: {
+      get() {
+        throw Symbol("subscription");
+      },
+    },
+  });
+  const auth = await destination.testAuthentication(hostile);
+  assert.equal(auth.ok, false);
+  assert.equal(auth.error?.code, "INVALID_SETTINGS");
+  const [event] = await destination.onEvent({ type: "track" }, hostile);
+  assert.equal(event.status, "failed");
+  const user = Object.create(null, {
+    userId: {
+      get() {
+        throw { toString: 1 };
+      },
+    },
+  });
+  const deleted = await destination.onDelete(user, { apiKey: "k" });
+  assert.equal(deleted.status, "invalid");
+  assert.equal(deleted.error?.code, "PAYLOAD_VALIDATION_FAILED");
+});
