@@ -11,6 +11,7 @@ import {
   isRetryableStatus,
   NetworkError,
   PayloadValidationError,
+  ResponseTooLargeError,
   RetryableError,
   TimeoutError,
 } from "./mod.ts";
@@ -198,6 +199,17 @@ Deno.test("every error class carries code, status and retryable", async (t) => {
       code: ErrorCodes.ABORTED,
       status: 499,
       retryable: true,
+    },
+    {
+      error: new ResponseTooLargeError(
+        "Cannot send GET https://a.test/: the response body is larger than 10 bytes (maxResponseBytes)",
+        10,
+        { retryable: true },
+      ),
+      name: "ResponseTooLargeError",
+      code: ErrorCodes.RESPONSE_TOO_LARGE,
+      status: 502,
+      retryable: false,
     },
   ];
   for (const c of cases) {
