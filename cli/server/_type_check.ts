@@ -14,5 +14,6 @@ export async function typeCheck(file: string): Promise<string | undefined> {
   if (output.success) return undefined;
   const text = new TextDecoder().decode(output.stderr) +
     new TextDecoder().decode(output.stdout);
-  return text.trim() || `deno check exited with code ${output.code}`;
+  const diagnostics = text.split("\nStack backtrace:")[0].trim();
+  return diagnostics || `deno check exited with code ${output.code}`;
 }

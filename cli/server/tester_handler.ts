@@ -225,6 +225,9 @@ export function createTesterHandler(
         },
       });
     }
+    if (request.method === "GET" && url.pathname === "/favicon.ico") {
+      return new Response(null, { status: 204 });
+    }
     if (request.method === "GET" && url.pathname === "/api/destinations") {
       return await destinations();
     }
