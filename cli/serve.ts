@@ -25,6 +25,8 @@ export interface ServeOptions {
   check?: boolean;
   /** The largest request body, in bytes. @default {1048576} */
   maxBodyBytes?: number;
+  /** How long one run may take before its worker is stopped, in milliseconds. @default {30000} */
+  timeoutMs?: number;
   /** Partner SDK URLs and the local files served in their place in the page. @default {{}} */
   sdkStubs?: Record<string, string>;
 }
@@ -61,6 +63,7 @@ export function startTester(options: ServeOptions = {}): Tester {
     live = false,
     check = true,
     maxBodyBytes,
+    timeoutMs,
     sdkStubs = {},
   } = options;
   const directory = resolveDirectory(options.directory);
@@ -74,6 +77,7 @@ export function startTester(options: ServeOptions = {}): Tester {
     live,
     check,
     maxBodyBytes,
+    timeoutMs,
     device: device.handle,
   });
   try {
@@ -110,7 +114,7 @@ function parsePort(value: string): number {
 
 function parseStub(
   value: string,
-  previous: Record<string, string>,
+  previous: Record<string, string> | undefined,
 ): Record<string, string> {
   const at = value.lastIndexOf("=");
   const url = value.slice(0, at);
@@ -147,7 +151,6 @@ export function serveCommand() {
       "--sdk-stub <url=file>",
       "serve a local file in place of a device-mode partner SDK (repeatable)",
       parseStub,
-      {} as Record<string, string>,
     )
     .addHelpText(
       "after",

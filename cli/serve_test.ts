@@ -397,6 +397,97 @@ Deno.test("deno task serve refuses what a foreign web page sends", async (t) => 
   }
 });
 
+Deno.test("a run that never ends is stopped and blocks no other request", async () => {
+  const root = await createWorkspace();
+  const directory = join(root, "destinations");
+  await runInit({ name: "Acme", template: "custom", yes: true, directory });
+  await runAction({
+    name: "track",
+    type: "server",
+    destination: "actions-acme",
+    directory,
+  });
+  const file = join(directory, "actions-acme", "track", "index.ts");
+  const source = await Deno.readTextFile(file);
+  await Deno.writeTextFile(
+    file,
+    source.replace(
+      "perform: (request, { payload }) =>",
+      "perform: (request, { payload }) => { for (;;); },\n  _old: (request, { payload }) =>",
+    ),
+  );
+  const tester = startTester({
+    port: 0,
+    directory,
+    check: false,
+    timeoutMs: 2000,
+  });
+  try {
+    const stalled = api(tester, "/api/run", {
+      destination: "actions-acme",
+      action: "track",
+      settings: { apiKey: "k-1" },
+      event,
+    });
+    const listed = await api(tester, "/api/destinations");
+    assert.equal(listed.status, 200, "another request is answered meanwhile");
+    await listed.body?.cancel();
+    const response = await stalled;
+    assert.equal(response.status, 504);
+    assert.match(
+      (await response.json()).error,
+      /^Cannot finish the run: it took longer than 2 s/,
+    );
+  } finally {
+    await tester.shutdown();
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("a mapping that would abort V8 leaves the tester answering", async () => {
+  const root = await createWorkspace();
+  const directory = join(root, "destinations");
+  await runInit({ name: "Acme", template: "custom", yes: true, directory });
+  await runAction({
+    name: "track",
+    type: "server",
+    destination: "actions-acme",
+    directory,
+  });
+  const tester = startTester({ port: 0, directory, check: false });
+  let value: unknown = { "@path": "$.event" };
+  for (let level = 0; level < 12; level++) {
+    value = {
+      "@replace": {
+        value,
+        pattern: "a",
+        replacement: "$&$&$&$&$&",
+        global: true,
+      },
+    };
+  }
+  try {
+    const response = await api(tester, "/api/run", {
+      destination: "actions-acme",
+      action: "track",
+      settings: { apiKey: "k-1" },
+      mapping: { event: value, userId: "u-1" },
+      event: { ...event, event: "a" },
+    });
+    const text = await response.text();
+    assert.ok([200, 500].includes(response.status), text);
+    if (response.status === 500) {
+      assert.match(JSON.parse(text).error, /^Cannot finish the run: /);
+    }
+    const next = await api(tester, "/api/destinations");
+    assert.equal(next.status, 200, "the tester still answers");
+    await next.body?.cancel();
+  } finally {
+    await tester.shutdown();
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
 Deno.test("deno task serve names a port in use and suggests --port 0", () => {
   const tester = startTester({ port: 0, check: false });
   try {

@@ -3,10 +3,10 @@ import { listDestinationFolders, unknownDestination } from "../_load.ts";
 import { fingerprintFolder } from "./_fingerprint.ts";
 import { guardRequest, readJsonBody } from "./_guard.ts";
 import { type PathLabel, redactPaths } from "./_redact_paths.ts";
-import { runInWorker } from "./_run_in_worker.ts";
+import { runInProcess } from "./_run_in_process.ts";
 import { TesterRequestError } from "./_tester_error.ts";
 import { typeCheck } from "./_type_check.ts";
-import type { WorkerAnswer, WorkerJob } from "./_worker_protocol.ts";
+import type { WorkerJob } from "./_worker_protocol.ts";
 import { testerPage } from "./tester_page.ts";
 
 /** Options of {@linkcode createTesterHandler}. */
@@ -174,17 +174,24 @@ export function createTesterHandler(
     if (state.checkError !== undefined) {
       return json({ stage: "check", error: state.checkError, reload }, 422);
     }
-    const answer: WorkerAnswer = await runInWorker(
+    const answer = await runInProcess(
       job(join(directory, folder, "index.ts")),
-      timeoutMs,
+      { timeoutMs, live },
     );
     if (!answer.ok) {
       const status = answer.stage === "load" ? 422 : answer.status ?? 500;
-      return json({ stage: answer.stage, error: answer.error, reload }, status);
+      return json({
+        stage: answer.stage,
+        error: answer.error,
+        requests: answer.requests,
+        logs: answer.logs,
+        reload,
+      }, status);
     }
     return json({
       ...answer.value as object,
       requests: answer.requests,
+      logs: answer.logs,
       reload,
     });
   }
@@ -193,9 +200,9 @@ export function createTesterHandler(
     const list = [];
     for (const folder of await listDestinationFolders(directory)) {
       const state = await refresh(folder);
-      const answer = await runInWorker(
+      const answer = await runInProcess(
         { op: "describe", file: join(directory, folder, "index.ts") },
-        timeoutMs,
+        { timeoutMs, live },
       );
       const reload = { reloaded: state.reloaded, at: state.at };
       if (!answer.ok) list.push({ folder, error: answer.error, reload });

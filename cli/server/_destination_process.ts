@@ -1,5 +1,8 @@
-// The worker the tester starts for each job: a fresh module graph, so every
-// edit to a destination (and to what it imports) is seen on the next run.
+// The process the tester starts for each job: a fresh module graph, so every
+// edit to a destination (and to what it imports) is seen on the next run, and
+// nothing a destination or a mapping does can take the tester down. It reads
+// the job as JSON on stdin and writes the answer as the last line of stdout.
+// deno-lint-ignore-file no-console
 import {
   createDestination,
   createRequestClient,
@@ -22,12 +25,8 @@ import type {
   WorkerJob,
 } from "./_worker_protocol.ts";
 
-interface WorkerScope {
-  onmessage: ((event: MessageEvent<WorkerJob>) => void) | null;
-  postMessage(message: string): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
+/** Starts the line that carries the answer, after anything the destination printed. */
+export const ANSWER_MARK = "\u0000destkit-answer:";
 
 function messageOf(error: unknown): string {
   try {
@@ -251,6 +250,8 @@ async function perform(job: WorkerJob): Promise<WorkerAnswer> {
   }
 }
 
-scope.onmessage = async (event) => {
-  scope.postMessage(stringify(await perform(event.data)));
-};
+if (import.meta.main) {
+  const job = JSON.parse(await new Response(Deno.stdin.readable).text());
+  const answer = stringify(await perform(job as WorkerJob));
+  console.log(`\n${ANSWER_MARK}${answer}`);
+}
