@@ -54,6 +54,7 @@ const REQUIRED: Partial<Record<WorkerJob["op"], [string, string][]>> = {
 interface Loaded {
   fingerprint: string;
   at: string;
+  checked: boolean;
   checkError?: string;
 }
 
@@ -149,27 +150,31 @@ export function createTesterHandler(
   }
 
   // Notes a new fingerprint of the folder, and type-checks it when it changed.
+  // Notes a new fingerprint of the folder; with `typed`, also type-checks it
+  // once per fingerprint (a run needs it, the list does not wait for it).
   async function refresh(
     folder: string,
+    typed: boolean,
   ): Promise<Loaded & { reloaded: boolean }> {
     const fingerprint = await fingerprintFolder(join(directory, folder));
     const previous = loaded.get(folder);
-    if (previous?.fingerprint === fingerprint) {
-      return { ...previous, reloaded: false };
-    }
-    const entry: Loaded = { fingerprint, at: new Date().toISOString() };
-    if (check) {
+    const same = previous?.fingerprint === fingerprint;
+    const entry: Loaded = same
+      ? previous
+      : { fingerprint, at: new Date().toISOString(), checked: false };
+    if (typed && check && !entry.checked) {
       entry.checkError = await typeCheck(join(directory, folder, "index.ts"));
+      entry.checked = true;
     }
     loaded.set(folder, entry);
-    return { ...entry, reloaded: previous !== undefined };
+    return { ...entry, reloaded: previous !== undefined && !same };
   }
 
   async function perform(
     folder: string,
     job: (file: string) => WorkerJob,
   ): Promise<Response> {
-    const state = await refresh(folder);
+    const state = await refresh(folder, true);
     const reload = { reloaded: state.reloaded, at: state.at };
     if (state.checkError !== undefined) {
       return json({ stage: "check", error: state.checkError, reload }, 422);
@@ -199,7 +204,7 @@ export function createTesterHandler(
   async function destinations(): Promise<Response> {
     const list = [];
     for (const folder of await listDestinationFolders(directory)) {
-      const state = await refresh(folder);
+      const state = await refresh(folder, false);
       const answer = await runInProcess(
         { op: "describe", file: join(directory, folder, "index.ts") },
         { timeoutMs, live },
