@@ -27,6 +27,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** How long one run may take before its worker is stopped, in milliseconds. @default {30000} */
   timeoutMs?: number;
+  /** The heap each run's process may use, in megabytes. @default {512} */
+  maxHeapMb?: number;
   /** Partner SDK URLs and the local files served in their place in the page. @default {{}} */
   sdkStubs?: Record<string, string>;
 }
@@ -64,6 +66,7 @@ export function startTester(options: ServeOptions = {}): Tester {
     check = true,
     maxBodyBytes,
     timeoutMs,
+    maxHeapMb,
     sdkStubs = {},
   } = options;
   const directory = resolveDirectory(options.directory);
@@ -78,6 +81,7 @@ export function startTester(options: ServeOptions = {}): Tester {
     check,
     maxBodyBytes,
     timeoutMs,
+    maxHeapMb,
     device: device.handle,
   });
   try {

@@ -25,6 +25,8 @@ export interface TesterHandlerOptions {
   maxBodyBytes?: number;
   /** How long one job may run before its worker is stopped, in milliseconds. @default {30000} */
   timeoutMs?: number;
+  /** The heap each job's process may use, in megabytes. @default {512} */
+  maxHeapMb?: number;
   /** Serves the device-mode assets (`/device/...`); answers `undefined` when the path is not one of them. */
   device?: (
     request: Request,
@@ -120,6 +122,7 @@ export function createTesterHandler(
     check = true,
     maxBodyBytes = 1024 * 1024,
     timeoutMs = 30_000,
+    maxHeapMb = 512,
     device,
   } = options;
   const loaded = new Map<string, Loaded>();
@@ -181,7 +184,7 @@ export function createTesterHandler(
     }
     const answer = await runInProcess(
       job(join(directory, folder, "index.ts")),
-      { timeoutMs, live },
+      { timeoutMs, live, maxHeapMb },
     );
     if (!answer.ok) {
       const status = answer.stage === "load" ? 422 : answer.status ?? 500;
@@ -207,7 +210,7 @@ export function createTesterHandler(
       const state = await refresh(folder, false);
       const answer = await runInProcess(
         { op: "describe", file: join(directory, folder, "index.ts") },
-        { timeoutMs, live },
+        { timeoutMs, live, maxHeapMb },
       );
       const reload = { reloaded: state.reloaded, at: state.at };
       if (!answer.ok) list.push({ folder, error: answer.error, reload });
