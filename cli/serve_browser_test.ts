@@ -182,6 +182,14 @@ Deno.test({
           }]);
           assert.equal(await text(page, "error"), "");
           await screenshot(page, "2-device-mode");
+          await choose(page, "userpilot-web", "trackEvent");
+          await page.fill("#settings", '{"token": "tok-1"}');
+          await press(page, "run");
+          assert.match(
+            await text(page, "error"),
+            /Cannot load script https:\/\/js\.userpilot\.io\/sdk\/latest\.js.*\n.*--sdk-stub/s,
+            "an SDK without a stand-in is refused, and the page says how to serve one",
+          );
           await page.context().close();
         },
       );
@@ -207,7 +215,10 @@ Deno.test({
           assert.equal(JSON.parse(await text(page, "results")).ok, true);
           assert.match(await text(page, "requests"), /api\.sink\.test\/me/);
           await press(page, "refresh");
-          assert.match(await page.inputValue("#auth"), /"fresh-token"/);
+          assert.deepEqual(JSON.parse(await page.inputValue("#auth")), {
+            accessToken: "fresh-token",
+            refreshToken: "r-1",
+          });
           await press(page, "delete");
           assert.match(await text(page, "requests"), /users\/delete/);
           assert.equal(

@@ -14,6 +14,14 @@ export function deviceFrame(token: string): string {
 const TOKEN = ${JSON.stringify(token)};
 const pageErrors = [];
 addEventListener("error", (event) => pageErrors.push(String(event.message ?? event)));
+// What the destination and analytics-next report on the console goes to the page too.
+for (const level of ["warn", "error"]) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => {
+    pageErrors.push(args.map((arg) => arg instanceof Error ? arg.name + ": " + arg.message : typeof arg === "string" ? arg : JSON.stringify(arg)).join(" "));
+    original(...args);
+  };
+}
 function loadBundle(src) {
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
