@@ -1,141 +1,289 @@
-import {
-  createDestination,
-  type DestinationDefinition,
-  type SegmentEvent,
-  transform,
-} from "@destkit/core";
-import { describeDestination } from "../manifest.ts";
-import {
-  listDestinationFolders,
-  loadDestination,
-  unknownDestination,
-} from "../_load.ts";
-import { TESTER_PAGE } from "./tester_page.ts";
+import { join } from "node:path";
+import { listDestinationFolders, unknownDestination } from "../_load.ts";
+import { fingerprintFolder } from "./_fingerprint.ts";
+import { guardRequest, readJsonBody } from "./_guard.ts";
+import { type PathLabel, redactPaths } from "./_redact_paths.ts";
+import { runInProcess } from "./_run_in_process.ts";
+import { TesterRequestError } from "./_tester_error.ts";
+import { typeCheck } from "./_type_check.ts";
+import type { WorkerJob } from "./_worker_protocol.ts";
+import { testerPage } from "./tester_page.ts";
 
 /** Options of {@linkcode createTesterHandler}. */
 export interface TesterHandlerOptions {
   /** The destinations folder (absolute). */
   directory: string;
+  /** The port the tester listens on, read per request (it is known once listening). */
+  port: () => number;
+  /** The per-launch token the page gets and every API call carries in `x-destkit-token`. */
+  token: string;
   /** Sends requests to the partner for real; otherwise each is recorded and answered `200 {}`. @default {false} */
   live?: boolean;
+  /** Runs `deno check` on a destination whenever its files change, and shows the errors instead of a run. @default {true} */
+  check?: boolean;
+  /** The largest request body, in bytes. @default {1048576} */
+  maxBodyBytes?: number;
+  /** How long one job may run before its worker is stopped, in milliseconds. @default {30000} */
+  timeoutMs?: number;
+  /** The heap each job's process may use, in megabytes. @default {512} */
+  maxHeapMb?: number;
+  /** Serves the device-mode assets (`/device/...`); answers `undefined` when the path is not one of them. */
+  device?: (
+    request: Request,
+    folder: string,
+    redact: (text: string) => string,
+  ) => Promise<Response | undefined>;
 }
 
-/** The body of `POST /api/run`. */
-export interface RunRequest {
-  /** The destination's folder name. */
-  destination: string;
-  /** Runs this action with `executeAction`; without it, `onEvent` runs the default subscriptions. */
-  action?: string;
-  settings?: Record<string, unknown>;
-  /** The mapping; the action's field defaults when absent. */
-  mapping?: Record<string, unknown>;
-  event: SegmentEvent;
-  auth?: { accessToken: string; refreshToken?: string };
+/** The routes of `POST /api/<name>` and the worker job each runs. */
+const JOBS: Record<string, WorkerJob["op"]> = {
+  "/api/run": "run",
+  "/api/batch": "batch",
+  "/api/test-authentication": "testAuthentication",
+  "/api/refresh-token": "refreshAccessToken",
+  "/api/delete": "delete",
+  "/api/dynamic-fields": "dynamicFields",
+};
+
+/** How each job's body must look beyond `destination`. */
+const REQUIRED: Partial<Record<WorkerJob["op"], [string, string][]>> = {
+  run: [["event", "object"]],
+  batch: [["events", "array"]],
+  delete: [["event", "object"]],
+  dynamicFields: [["action", "string"], ["field", "string"]],
+};
+
+interface Loaded {
+  fingerprint: string;
+  at: string;
+  checked: boolean;
+  checkError?: string;
 }
 
-function json(value: unknown, status = 200): Response {
-  return Response.json(value, { status });
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function recordingFetch(): typeof fetch {
-  return () => Promise.resolve(Response.json({}, { status: 200 }));
+function checkBody(
+  body: unknown,
+  op: WorkerJob["op"],
+): Record<string, unknown> {
+  if (!isRecord(body)) {
+    throw new TesterRequestError(
+      "Cannot run: the request body is not a JSON object",
+    );
+  }
+  if (typeof body.destination !== "string") {
+    throw new TesterRequestError(
+      'Cannot run: the request has no "destination" (a folder name)',
+    );
+  }
+  for (const [key, kind] of REQUIRED[op] ?? []) {
+    const value = body[key];
+    const fits = kind === "array"
+      ? Array.isArray(value)
+      : kind === "object"
+      ? isRecord(value)
+      : typeof value === "string";
+    if (!fits) {
+      throw new TesterRequestError(
+        `Cannot run: the request has no "${key}" (${
+          kind === "object" ? "an object" : `an ${kind}`
+        })`,
+      );
+    }
+  }
+  for (const key of ["settings", "mapping", "auth", "payload"]) {
+    if (body[key] !== undefined && !isRecord(body[key])) {
+      throw new TesterRequestError(
+        `Cannot run: "${key}" is not a JSON object`,
+      );
+    }
+  }
+  return body;
 }
 
 /**
  * Returns the request handler of `deno task serve`: the tester page at `/`,
- * the destinations at `GET /api/destinations`, and `POST /api/run`, which runs
- * an event through a destination and answers with the mapped payload, the
- * requests made and the results.
+ * the destinations at `GET /api/destinations`, `POST /api/run` (one event),
+ * `/api/batch`, `/api/test-authentication`, `/api/refresh-token`,
+ * `/api/delete` and `/api/dynamic-fields`. Each job runs in a fresh worker, so
+ * edits show up on the next call; every answer says when the destination was
+ * last reloaded.
  */
 export function createTesterHandler(
   options: TesterHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const { directory, live = false } = options;
-  return async function handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    try {
-      if (request.method === "GET" && url.pathname === "/") {
-        return new Response(TESTER_PAGE, {
-          headers: { "content-type": "text/html; charset=utf-8" },
+  const {
+    directory,
+    port,
+    token,
+    live = false,
+    check = true,
+    maxBodyBytes = 1024 * 1024,
+    timeoutMs = 30_000,
+    maxHeapMb = 512,
+    device,
+  } = options;
+  const loaded = new Map<string, Loaded>();
+  const labels: PathLabel[] = [
+    [directory, "destinations"],
+    [Deno.cwd(), "."],
+    ...(Deno.env.get("HOME") ? [[Deno.env.get("HOME")!, "~"] as const] : []),
+  ];
+
+  function json(value: unknown, status = 200): Response {
+    return new Response(redactPaths(JSON.stringify(value), labels), {
+      status,
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "cache-control": "no-store",
+      },
+    });
+  }
+
+  async function findFolder(folder: string): Promise<string> {
+    const folders = await listDestinationFolders(directory);
+    if (!folders.includes(folder)) {
+      throw new TesterRequestError(
+        unknownDestination(folder, folders, "destinations"),
+      );
+    }
+    return folder;
+  }
+
+  // Notes a new fingerprint of the folder, and type-checks it when it changed.
+  // Notes a new fingerprint of the folder; with `typed`, also type-checks it
+  // once per fingerprint (a run needs it, the list does not wait for it).
+  async function refresh(
+    folder: string,
+    typed: boolean,
+  ): Promise<Loaded & { reloaded: boolean }> {
+    const fingerprint = await fingerprintFolder(join(directory, folder));
+    const previous = loaded.get(folder);
+    const same = previous?.fingerprint === fingerprint;
+    const entry: Loaded = same
+      ? previous
+      : { fingerprint, at: new Date().toISOString(), checked: false };
+    if (typed && check && !entry.checked) {
+      entry.checkError = await typeCheck(join(directory, folder, "index.ts"));
+      entry.checked = true;
+    }
+    loaded.set(folder, entry);
+    return { ...entry, reloaded: previous !== undefined && !same };
+  }
+
+  async function perform(
+    folder: string,
+    job: (file: string) => WorkerJob,
+  ): Promise<Response> {
+    const state = await refresh(folder, true);
+    const reload = { reloaded: state.reloaded, at: state.at };
+    if (state.checkError !== undefined) {
+      return json({ stage: "check", error: state.checkError, reload }, 422);
+    }
+    const answer = await runInProcess(
+      job(join(directory, folder, "index.ts")),
+      { timeoutMs, live, maxHeapMb },
+    );
+    if (!answer.ok) {
+      const status = answer.stage === "load" ? 422 : answer.status ?? 500;
+      return json({
+        stage: answer.stage,
+        error: answer.error,
+        requests: answer.requests,
+        logs: answer.logs,
+        reload,
+      }, status);
+    }
+    return json({
+      ...answer.value as object,
+      requests: answer.requests,
+      logs: answer.logs,
+      reload,
+    });
+  }
+
+  async function destinations(): Promise<Response> {
+    const list = [];
+    for (const folder of await listDestinationFolders(directory)) {
+      const state = await refresh(folder, false);
+      const answer = await runInProcess(
+        { op: "describe", file: join(directory, folder, "index.ts") },
+        { timeoutMs, live, maxHeapMb },
+      );
+      const reload = { reloaded: state.reloaded, at: state.at };
+      if (!answer.ok) list.push({ folder, error: answer.error, reload });
+      else {
+        list.push({
+          folder,
+          ...answer.value as object,
+          ...(state.checkError === undefined
+            ? {}
+            : { checkError: state.checkError }),
+          reload,
         });
       }
-      if (request.method === "GET" && url.pathname === "/api/destinations") {
-        const destinations = [];
-        for (const folder of await listDestinationFolders(directory)) {
-          const loaded = await loadDestination(directory, folder);
-          if (loaded.definition === undefined) {
-            destinations.push({ folder, error: loaded.error });
-          } else {
-            destinations.push({
-              folder,
-              ...describeDestination(loaded.definition),
-            });
-          }
-        }
-        return json({ live, destinations });
-      }
-      if (request.method === "POST" && url.pathname === "/api/run") {
-        return json(await run(await request.json() as RunRequest));
-      }
-      return json({
-        error: `Cannot ${request.method} ${url.pathname}: no such route`,
-      }, 404);
+    }
+    return json({ live, destinations: list });
+  }
+
+  async function route(request: Request): Promise<Response> {
+    guardRequest(request, { port: port(), token, maxBodyBytes });
+    const url = new URL(request.url);
+    if (request.method === "GET" && url.pathname === "/") {
+      return new Response(testerPage(token), {
+        headers: {
+          "content-type": "text/html; charset=utf-8",
+          "cache-control": "no-store",
+          "x-frame-options": "SAMEORIGIN",
+        },
+      });
+    }
+    if (request.method === "GET" && url.pathname === "/favicon.ico") {
+      return new Response(null, { status: 204 });
+    }
+    if (request.method === "GET" && url.pathname === "/api/destinations") {
+      return await destinations();
+    }
+    const op = JOBS[url.pathname];
+    if (request.method === "POST" && op !== undefined) {
+      const body = checkBody(await readJsonBody(request, maxBodyBytes), op);
+      const folder = await findFolder(body.destination as string);
+      const { destination: _, ...input } = body;
+      return await perform(
+        folder,
+        (file) => ({ op, file, input: { ...input, live } }) as WorkerJob,
+      );
+    }
+    const match = /^\/device\/([^/]+)\//.exec(url.pathname);
+    if (request.method === "GET" && match !== null && device !== undefined) {
+      const folder = match[1] === "_" ? "_" : await findFolder(match[1]);
+      const response = await device(
+        request,
+        folder,
+        (text) => redactPaths(text, labels),
+      );
+      if (response !== undefined) return response;
+    }
+    throw new TesterRequestError(
+      `Cannot ${request.method} ${url.pathname}: no such route`,
+      404,
+    );
+  }
+
+  return async function handle(request: Request): Promise<Response> {
+    try {
+      return await route(request);
     } catch (error) {
+      if (error instanceof TesterRequestError) {
+        return json({ error: error.message }, error.status);
+      }
       return json({
-        error: error instanceof Error ? error.message : String(error),
-      }, 400);
+        error: `The tester failed: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      }, 500);
     }
   };
-
-  async function run(body: RunRequest): Promise<unknown> {
-    const folders = await listDestinationFolders(directory);
-    if (
-      typeof body.destination !== "string" ||
-      !folders.includes(body.destination)
-    ) {
-      throw new Error(
-        unknownDestination(String(body.destination), folders, directory),
-      );
-    }
-    const loaded = await loadDestination(directory, body.destination);
-    if (loaded.definition === undefined) {
-      throw new Error(`Cannot load ${body.destination}: ${loaded.error}`);
-    }
-    if (loaded.definition.mode !== "cloud") {
-      throw new Error(
-        `Cannot run ${body.destination} here: it is a device-mode destination, which runs in the browser`,
-      );
-    }
-    const destination = createDestination(
-      loaded.definition as DestinationDefinition,
-      {
-        recordRequests: true,
-        ...(live ? {} : { fetch: recordingFetch() }),
-      },
-    );
-    const settings = body.settings ?? {};
-    if (body.action !== undefined) {
-      const mapping = body.mapping ?? destination.defaultMapping(body.action);
-      let payload: unknown;
-      try {
-        payload = transform(mapping, body.event);
-      } catch (error) {
-        payload = {
-          error: error instanceof Error ? error.message : String(error),
-        };
-      }
-      const result = await destination.executeAction(body.action, {
-        event: body.event,
-        mapping,
-        settings,
-        auth: body.auth,
-      });
-      return { payload, results: [result] };
-    }
-    const results = await destination.onEvent(body.event, {
-      ...settings,
-      subscriptions: destination.defaultSubscriptions(),
-    }, { auth: body.auth });
-    return { results };
-  }
 }

@@ -1,0 +1,257 @@
+// The process the tester starts for each job: a fresh module graph, so every
+// edit to a destination (and to what it imports) is seen on the next run, and
+// nothing a destination or a mapping does can take the tester down. It reads
+// the job as JSON on stdin and writes the answer as the last line of stdout.
+// deno-lint-ignore-file no-console
+import {
+  createDestination,
+  createRequestClient,
+  type DestinationDefinition,
+  type DynamicFieldResponse,
+  transform,
+} from "@destkit/core";
+import { pathToFileURL } from "node:url";
+import { definitionOf, type LoadedDefinition } from "../_load.ts";
+import { describeDestination } from "../manifest.ts";
+import { TesterRequestError } from "./_tester_error.ts";
+import type {
+  BatchInput,
+  DeleteInput,
+  DynamicFieldsInput,
+  RunInput,
+  SeenRequest,
+  SettingsInput,
+  WorkerAnswer,
+  WorkerJob,
+} from "./_worker_protocol.ts";
+
+/** Starts the line that carries the answer, after anything the destination printed. */
+export const ANSWER_MARK = "\u0000destkit-answer:";
+
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return "a value that cannot be shown";
+  }
+}
+
+function plain(_key: string, value: unknown): unknown {
+  if (typeof value === "bigint") return String(value);
+  if (value instanceof Error) {
+    const { code, status } = value as { code?: unknown; status?: unknown };
+    return { name: value.name, message: value.message, code, status };
+  }
+  return value;
+}
+
+function stringify(answer: WorkerAnswer): string {
+  try {
+    return JSON.stringify(answer, plain);
+  } catch (error) {
+    return JSON.stringify({
+      ok: false,
+      stage: "run",
+      error: `Cannot show the result: ${messageOf(error)}`,
+    });
+  }
+}
+
+function headersOf(init: HeadersInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(init));
+}
+
+function recordingFetch(
+  requests: SeenRequest[],
+  live: boolean,
+): typeof fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const body = request.body === null ? undefined : await request.text();
+    requests.push({
+      method: request.method,
+      url: request.url,
+      headers: headersOf(request.headers),
+      ...(body === undefined ? {} : { body }),
+    });
+    if (live) return await fetch(input, init);
+    return Response.json({}, { status: 200 });
+  };
+}
+
+async function loadDefinition(file: string): Promise<LoadedDefinition> {
+  const module = await import(pathToFileURL(file).href);
+  const definition = definitionOf(module);
+  if (definition === undefined) {
+    throw new Error(
+      "it exports no destination definition (a default export with `actions`)",
+    );
+  }
+  return definition;
+}
+
+function cloudOnly(definition: LoadedDefinition): DestinationDefinition {
+  if (definition.mode !== "cloud") {
+    throw new TesterRequestError(
+      `Cannot run ${
+        definition.name ?? "this destination"
+      } on the server: it is a device-mode destination, which runs in the page`,
+    );
+  }
+  return definition as DestinationDefinition;
+}
+
+function subscriptionsFor(
+  destination: ReturnType<typeof createDestination>,
+  input: RunInput | BatchInput,
+) {
+  return input.subscriptions === "presets"
+    ? destination.presetSubscriptions()
+    : destination.defaultSubscriptions();
+}
+
+function checkAction(
+  definition: DestinationDefinition,
+  action: string | undefined,
+): void {
+  if (action === undefined || Object.hasOwn(definition.actions, action)) return;
+  throw new TesterRequestError(
+    `Cannot find action "${action}": known: ${
+      Object.keys(definition.actions).join(", ")
+    }`,
+  );
+}
+
+async function run(
+  definition: DestinationDefinition,
+  input: RunInput,
+  fetch: typeof globalThis.fetch,
+): Promise<unknown> {
+  checkAction(definition, input.action);
+  const destination = createDestination(definition, { fetch });
+  const settings = input.settings ?? {};
+  if (input.action === undefined) {
+    const results = await destination.onEvent(input.event, {
+      ...settings,
+      subscriptions: subscriptionsFor(destination, input),
+    }, { auth: input.auth });
+    return { results };
+  }
+  const mapping = input.mapping ?? destination.defaultMapping(input.action);
+  let payload: unknown;
+  try {
+    payload = transform(mapping, input.event);
+  } catch (error) {
+    payload = { error: messageOf(error) };
+  }
+  const result = await destination.executeAction(input.action, {
+    event: input.event,
+    mapping,
+    settings,
+    auth: input.auth,
+  });
+  return { payload, results: [result] };
+}
+
+async function batch(
+  definition: DestinationDefinition,
+  input: BatchInput,
+  fetch: typeof globalThis.fetch,
+): Promise<unknown> {
+  checkAction(definition, input.action);
+  const destination = createDestination(definition, { fetch });
+  const settings = input.settings ?? {};
+  if (input.action === undefined) {
+    const results = await destination.onBatch(input.events, {
+      ...settings,
+      subscriptions: subscriptionsFor(destination, input),
+    }, { auth: input.auth });
+    return { results };
+  }
+  const results = await destination.executeBatch(input.action, {
+    events: input.events,
+    mapping: input.mapping ?? destination.defaultMapping(input.action),
+    settings,
+    auth: input.auth,
+  });
+  return { results };
+}
+
+async function dynamicFields(
+  definition: DestinationDefinition,
+  input: DynamicFieldsInput,
+  fetch: typeof globalThis.fetch,
+): Promise<DynamicFieldResponse> {
+  checkAction(definition, input.action);
+  const action = definition.actions[input.action];
+  const handlers = action.dynamicFields as
+    | Record<string, (...args: unknown[]) => unknown>
+    | undefined;
+  const handler = handlers?.[input.field];
+  if (typeof handler !== "function") {
+    throw new TesterRequestError(
+      `Cannot list choices of "${input.action}.${input.field}": the action has no dynamicFields handler for it`,
+    );
+  }
+  const request = createRequestClient({ fetch });
+  return await handler(request, {
+    settings: input.settings ?? {},
+    payload: input.payload ?? {},
+    auth: input.auth,
+  }) as DynamicFieldResponse;
+}
+
+async function perform(job: WorkerJob): Promise<WorkerAnswer> {
+  let definition: LoadedDefinition;
+  try {
+    definition = await loadDefinition(job.file);
+  } catch (error) {
+    return { ok: false, stage: "load", error: messageOf(error) };
+  }
+  const requests: SeenRequest[] = [];
+  try {
+    if (job.op === "describe") {
+      return { ok: true, value: describeDestination(definition), requests };
+    }
+    const input: SettingsInput = job.input;
+    const fetch = recordingFetch(requests, input.live === true);
+    const cloud = cloudOnly(definition);
+    const destination = () => createDestination(cloud, { fetch });
+    let value: unknown;
+    if (job.op === "run") value = await run(cloud, job.input, fetch);
+    else if (job.op === "batch") value = await batch(cloud, job.input, fetch);
+    else if (job.op === "testAuthentication") {
+      value = await destination().testAuthentication(input.settings ?? {}, {
+        auth: input.auth,
+      });
+    } else if (job.op === "refreshAccessToken") {
+      if (input.auth === undefined) {
+        throw new TesterRequestError(
+          'Cannot refresh the token: the request has no "auth"',
+        );
+      }
+      value = await destination().refreshAccessToken(
+        input.settings ?? {},
+        input.auth,
+      );
+    } else if (job.op === "delete") {
+      const { event, settings = {}, auth } = job.input as DeleteInput;
+      value = await destination().onDelete(event, settings, { auth });
+    } else value = await dynamicFields(cloud, job.input, fetch);
+    return { ok: true, value, requests };
+  } catch (error) {
+    return {
+      ok: false,
+      stage: "run",
+      error: messageOf(error),
+      status: error instanceof TesterRequestError ? error.status : 500,
+      requests,
+    };
+  }
+}
+
+if (import.meta.main) {
+  const job = JSON.parse(await new Response(Deno.stdin.readable).text());
+  const answer = stringify(await perform(job as WorkerJob));
+  console.log(`\n${ANSWER_MARK}${answer}`);
+}
