@@ -114,6 +114,21 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     );
 
     await t.step(
+      "POST /api/run hides a password setting in the requests it shows",
+      async () => {
+        const text = await (await api(tester, "/api/run", {
+          destination: "actions-acme",
+          action: "track",
+          settings: { apiKey: "k-secret-7f3a" },
+          event,
+        })).text();
+        assert.ok(!text.includes("k-secret-7f3a"), text);
+        const body = JSON.parse(text);
+        assert.equal(body.requests[0].headers.authorization, "[redacted]");
+      },
+    );
+
+    await t.step(
       "POST /api/run without an action runs the default subscriptions",
       async () => {
         const body = await (await api(tester, "/api/run", {

@@ -8,6 +8,8 @@ import {
   createRequestClient,
   type DestinationDefinition,
   type DynamicFieldResponse,
+  redactSecretHeaders,
+  redactSecrets,
   transform,
 } from "@destkit/core";
 import { pathToFileURL } from "node:url";
@@ -201,6 +203,32 @@ async function dynamicFields(
   }) as DynamicFieldResponse;
 }
 
+/** The recorded requests with the run's secrets (password settings, tokens) hidden. */
+function redacted(
+  definition: LoadedDefinition,
+  input: SettingsInput | undefined,
+  requests: SeenRequest[],
+): SeenRequest[] {
+  if (requests.length === 0) return requests;
+  let secrets: string[] = [];
+  try {
+    secrets = createDestination(cloudOnly(definition)).secretsOf(
+      input?.settings ?? {},
+      input?.auth,
+    );
+  } catch {
+    // Settings that do not validate still get their credential headers hidden.
+  }
+  return requests.map((request) => ({
+    ...request,
+    url: redactSecrets(request.url, secrets),
+    headers: redactSecretHeaders(request.headers, secrets),
+    ...(request.body === undefined
+      ? {}
+      : { body: redactSecrets(request.body, secrets) }),
+  }));
+}
+
 async function perform(job: WorkerJob): Promise<WorkerAnswer> {
   let definition: LoadedDefinition;
   try {
@@ -238,14 +266,18 @@ async function perform(job: WorkerJob): Promise<WorkerAnswer> {
       const { event, settings = {}, auth } = job.input as DeleteInput;
       value = await destination().onDelete(event, settings, { auth });
     } else value = await dynamicFields(cloud, job.input, fetch);
-    return { ok: true, value, requests };
+    return { ok: true, value, requests: redacted(cloud, input, requests) };
   } catch (error) {
     return {
       ok: false,
       stage: "run",
       error: messageOf(error),
       status: error instanceof TesterRequestError ? error.status : 500,
-      requests,
+      requests: redacted(
+        definition,
+        "input" in job ? job.input as SettingsInput : undefined,
+        requests,
+      ),
     };
   }
 }
