@@ -1,4 +1,12 @@
 // The mapping compiler: a mapping becomes a tree of closures once, then resolves each event cheaply.
+import {
+  type Budget,
+  createMeter,
+  DEFAULT_MAX_OUTPUT_SIZE,
+  DEFAULT_MAX_WORK,
+  type Meter,
+  placeOf,
+} from "./_budget.ts";
 import { removeUndefined } from "./_clean.ts";
 import { isDirective, isObject, realTypeOf } from "./_real_type.ts";
 import { getMappingToProcess } from "./_root.ts";
@@ -8,6 +16,7 @@ import type {
   DirectiveTable,
   Resolver,
 } from "./directives/_types.ts";
+import { MappingBudgetError } from "./mapping_budget_error.ts";
 import {
   isStackOverflow,
   MappingDepthError,
@@ -26,6 +35,22 @@ export interface CompileMappingOptions {
    * @default {500}
    */
   maxDepth?: number;
+  /**
+   * The largest value one directive may produce: characters of a string
+   * (`@template`, `@replace`, `@case`, `@json`, `@liquid`), entries of an
+   * object or array (`@merge`, `@arrayPath`); `@replace` and `@case` also
+   * refuse a longer input string. Past it, a `MappingBudgetError` is thrown.
+   * @default {4_000_000}
+   */
+  maxOutputSize?: number;
+  /**
+   * The work one resolve may do over the whole mapping, in units: one per
+   * entry of an object or array copied or walked, one per 16 characters of
+   * text produced. It bounds the whole output too. Past it, a
+   * `MappingBudgetError` is thrown.
+   * @default {2_000_000}
+   */
+  maxWork?: number;
 }
 
 /** A mapping checked and compiled once, resolved against any number of events. */
@@ -36,6 +61,7 @@ export interface CompiledMapping {
    * Returns the mapping resolved against `data`, exactly as `transform`.
    * @throws {Error} `data must be an object, got ...` when `data` is not an object, or what a directive throws.
    * @throws {MappingDepthError} When a value is nested deeper than `maxDepth` or is cyclic.
+   * @throws {MappingBudgetError} When a directive's output or the work exceeds its budget.
    */
   resolve(data?: unknown): Record<string, unknown>;
   /**
@@ -52,6 +78,7 @@ interface Environment {
   readonly table: DirectiveTable;
   readonly validate: MappingValidator;
   readonly maxDepth: number;
+  readonly budget: Budget;
 }
 
 interface Node {
@@ -75,12 +102,20 @@ export function checkData(data: unknown): unknown {
 function createContext(
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): CompileContext {
+  const meter = createMeter(environment.budget, placeOf(path));
   return {
     maxDepth: environment.maxDepth,
-    compile: (value) => compileNode(value, depth + 1, environment).resolve,
-    compileTransform: (mapping) =>
-      compileNested(mapping, depth + 1, environment),
+    maxOutputSize: environment.budget.maxOutputSize,
+    place: placeOf(path),
+    work: meter.work,
+    write: meter.write,
+    size: meter.size,
+    compile: (value, ...keys) =>
+      compileNode(value, depth + 1, environment, [...path, ...keys]).resolve,
+    compileTransform: (mapping, ...keys) =>
+      compileNested(mapping, depth + 1, environment, [...path, ...keys], meter),
   };
 }
 
@@ -88,6 +123,7 @@ function compileDirective(
   directive: Record<string, unknown>,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Resolver {
   const name = Object.keys(directive).find((key) =>
     key.startsWith("@")
@@ -100,15 +136,28 @@ function compileDirective(
       throw new Error(`${name} is not a valid directive, got undefined`);
     };
   }
-  return compiler(directive[name], createContext(depth, environment));
+  return compiler(
+    directive[name],
+    createContext(depth, environment, [...path, name]),
+  );
 }
 
 function compileArray(
   items: unknown[],
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
-  const nodes = items.map((item) => compileNode(item, depth + 1, environment));
+  // Index loops, not `map`: an array without a prototype has no methods.
+  const nodes: Node[] = [];
+  for (let index = 0; index < items.length; index++) {
+    nodes.push(
+      compileNode(items[index], depth + 1, environment, [
+        ...path,
+        String(index),
+      ]),
+    );
+  }
   if (nodes.every((node) => node.constant)) return constant(items);
   const resolvers = nodes.map((node) => node.resolve);
   return {
@@ -121,10 +170,11 @@ function compileObject(
   object: Record<string, unknown>,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
   const keys = Object.keys(object);
   const nodes = keys.map((key) =>
-    compileNode(object[key], depth + 1, environment)
+    compileNode(object[key], depth + 1, environment, [...path, key])
   );
   const proto = Object.getPrototypeOf(object);
   const plain = proto === Object.prototype || proto === null;
@@ -151,27 +201,31 @@ function compileNode(
   value: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
   if (depth > environment.maxDepth) throw mappingTooDeep(environment.maxDepth);
-  if (Array.isArray(value)) return compileArray(value, depth, environment);
+  if (Array.isArray(value)) {
+    return compileArray(value, depth, environment, path);
+  }
   if (!isObject(value)) return constant(value);
   if (isDirective(value)) {
     return {
       constant: false,
-      resolve: compileDirective(value, depth, environment),
+      resolve: compileDirective(value, depth, environment, path),
     };
   }
-  return compileObject(value, depth, environment);
+  return compileObject(value, depth, environment, path);
 }
 
 function compileProcessed(
   mapping: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Resolver {
   const processed = getMappingToProcess(mapping);
   environment.validate(processed, environment.maxDepth);
-  return compileNode(processed, depth, environment).resolve;
+  return compileNode(processed, depth, environment, path).resolve;
 }
 
 // `@transform`'s `apply` runs like a whole mapping; Segment checks it each time it runs, so its errors wait until then.
@@ -179,10 +233,12 @@ function compileNested(
   mapping: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
+  meter: Meter,
 ): Resolver {
   let resolve: Resolver;
   try {
-    resolve = compileProcessed(mapping, depth, environment);
+    resolve = compileProcessed(mapping, depth, environment, path);
   } catch (error) {
     if (error instanceof MappingDepthError) throw error;
     resolve = () => {
@@ -190,14 +246,30 @@ function compileNested(
     };
   }
   const { maxDepth } = environment;
-  return (data) => removeUndefined(resolve(checkData(data)), maxDepth);
+  return (data) => removeUndefined(resolve(checkData(data)), maxDepth, meter);
 }
 
-function guard<T>(run: () => T, maxDepth: number, tooDeep = valueTooDeep): T {
+function guard<T>(
+  run: () => T,
+  environment: Environment,
+  tooDeep = valueTooDeep,
+): T {
   try {
     return run();
   } catch (error) {
-    if (isStackOverflow(error)) throw tooDeep(maxDepth);
+    if (isStackOverflow(error)) throw tooDeep(environment.maxDepth);
+    // The engine's own string limit, reached before a budget in a directive that cannot measure ahead.
+    if (
+      error instanceof RangeError &&
+      /invalid string length/i.test(error.message)
+    ) {
+      const { maxOutputSize } = environment.budget;
+      throw new MappingBudgetError(
+        `Cannot resolve mapping: a value grew past what the engine can hold (maxOutputSize ${maxOutputSize})`,
+        "maxOutputSize",
+        maxOutputSize,
+      );
+    }
     throw error;
   }
 }
@@ -210,68 +282,85 @@ export function checkBatchData(data: unknown): void {
 }
 
 // An object of closures, not a class with #private fields: browser bundles
-// (es2020) would otherwise carry esbuild's private-field helpers.
+// would otherwise carry esbuild's private-field helpers.
 function createCompiled(
   mapping: unknown,
   resolve: Resolver,
-  maxDepth: number,
+  environment: Environment,
 ): CompiledMapping {
+  const { budget, maxDepth } = environment;
+  const output = createMeter(budget, "the output");
+  function resolveOne(data: unknown): Record<string, unknown> {
+    budget.spent = 0;
+    return removeUndefined(resolve(data), maxDepth, output) as Record<
+      string,
+      unknown
+    >;
+  }
   return {
     mapping,
     resolve(data?: unknown): Record<string, unknown> {
       const checked = checkData(data);
-      return guard(
-        () =>
-          removeUndefined(resolve(checked), maxDepth) as Record<
-            string,
-            unknown
-          >,
-        maxDepth,
-      );
+      return guard(() => resolveOne(checked), environment);
     },
     resolveBatch(data: unknown[] = []): Record<string, unknown>[] {
       checkBatchData(data);
-      return guard(
-        () =>
-          data.map((item) =>
-            removeUndefined(resolve(item), maxDepth) as Record<
-              string,
-              unknown
-            >
-          ),
-        maxDepth,
-      );
+      return guard(() => {
+        const results: Record<string, unknown>[] = [];
+        for (let index = 0; index < data.length; index++) {
+          results.push(resolveOne(data[index]));
+        }
+        return results;
+      }, environment);
     },
   };
 }
 
-/** Validates `mapping` with `validate` (Segment's checks unless given) and compiles it with the directives of `table`. */
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(
+      `Cannot compile mapping: ${name} must be a positive integer, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** Validates `mapping` with `validate` and compiles it with the directives of `table`, under the budgets of `options`. */
 export function compileWithTable(
   mapping: unknown,
   table: DirectiveTable,
   options: CompileMappingOptions,
   validate: MappingValidator,
 ): CompiledMapping {
-  const { maxDepth = DEFAULT_MAX_DEPTH } = options;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
-    throw new RangeError(
-      `Cannot compile mapping: maxDepth must be a positive integer, got ${maxDepth}`,
-    );
-  }
-  const environment: Environment = { table, validate, maxDepth };
+  const {
+    maxDepth = DEFAULT_MAX_DEPTH,
+    maxOutputSize = DEFAULT_MAX_OUTPUT_SIZE,
+    maxWork = DEFAULT_MAX_WORK,
+  } = options;
+  const environment: Environment = {
+    table,
+    validate,
+    maxDepth: positiveInteger("maxDepth", maxDepth),
+    budget: {
+      maxOutputSize: positiveInteger("maxOutputSize", maxOutputSize),
+      maxWork: positiveInteger("maxWork", maxWork),
+      spent: 0,
+    },
+  };
   const resolve = guard(
-    () => compileProcessed(mapping, 0, environment),
-    maxDepth,
+    () => compileProcessed(mapping, 0, environment, []),
+    environment,
     mappingTooDeep,
   );
-  return createCompiled(mapping, resolve, maxDepth);
+  return createCompiled(mapping, resolve, environment);
 }
 
 /** Runs Segment's checks on `mapping`: the root directive, then the rules of each directive. */
 export function validateWithLimit(mapping: unknown, maxDepth: number): void {
-  guard(
-    () => validateProcessedMapping(getMappingToProcess(mapping), maxDepth),
-    maxDepth,
-    mappingTooDeep,
-  );
+  try {
+    validateProcessedMapping(getMappingToProcess(mapping), maxDepth);
+  } catch (error) {
+    if (isStackOverflow(error)) throw mappingTooDeep(maxDepth);
+    throw error;
+  }
 }

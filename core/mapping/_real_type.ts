@@ -10,7 +10,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   if (
-    (proto === Object.prototype || proto === null) &&
+    (proto === Object.prototype || (proto === null && !Array.isArray(value))) &&
     !(Symbol.toStringTag in value)
   ) {
     return true;

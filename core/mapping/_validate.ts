@@ -59,6 +59,9 @@ function described(type: string): string {
 class Walker {
   #depth = 0;
   readonly #maxDepth: number;
+  // Options objects are checked as objects, then field by field, as Segment does; a directive that
+  // passed once passes again, so it is not walked again (which would double the work at each level).
+  readonly #valid = new WeakSet<object>();
 
   constructor(maxDepth: number) {
     this.#maxDepth = maxDepth;
@@ -88,6 +91,7 @@ class Walker {
         stack,
       );
     }
+    if (this.#valid.has(value)) return;
     const keys = Object.keys(value);
     const directiveKeys = keys.filter((key) => key.startsWith("@"));
     if (directiveKeys.length > 1) {
@@ -112,6 +116,7 @@ class Walker {
     this.#enter();
     try {
       rule(this, value[name], [...stack, name]);
+      this.#valid.add(value);
     } catch (error) {
       rethrowIfFatal(error);
       if (error instanceof ValidationError || error instanceof AggregateError) {
@@ -326,7 +331,8 @@ const DIRECTIVE_RULES: Readonly<Record<string, DirectiveRule>> = {
   },
   "@arrayPath": (w, v, stack) => {
     validateArray(v, stack);
-    const [path, shape] = v as unknown[];
+    const path = (v as unknown[])[0];
+    const shape = (v as unknown[])[1];
     w.directiveOrString(path, stack);
     w.validate(shape, stack);
   },
@@ -349,8 +355,9 @@ const DIRECTIVE_RULES: Readonly<Record<string, DirectiveRule>> = {
       objects: { required: validateArray },
     }, stack);
     // Segment checks each object from an empty path, so these messages start with "/ ".
-    for (const item of (v as { objects: unknown[] }).objects) {
-      w.directiveOrObject(item, []);
+    const { objects } = v as { objects: unknown[] };
+    for (let index = 0; index < objects.length; index++) {
+      w.directiveOrObject(objects[index], []);
     }
   },
   "@template": (w, v, stack) => w.directiveOrString(v, stack),

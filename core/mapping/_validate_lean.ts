@@ -161,7 +161,8 @@ export function validateProcessedMappingLean(
       }, stack),
     "@arrayPath": (value, stack) => {
       isArray(value, stack);
-      const [path, shape] = value as unknown[];
+      const path = (value as unknown[])[0];
+      const shape = (value as unknown[])[1];
       stringOrDirective(path, stack);
       any(shape, stack);
     },
@@ -179,8 +180,9 @@ export function validateProcessedMappingLean(
         objects: [isArray, true],
       }, stack);
       // As Segment does, each object is checked from an empty path.
-      for (const item of (value as { objects: unknown[] }).objects) {
-        objectOrDirective(item, []);
+      const { objects } = value as { objects: unknown[] };
+      for (let index = 0; index < objects.length; index++) {
+        objectOrDirective(objects[index], []);
       }
     },
     "@template": stringOrDirective,

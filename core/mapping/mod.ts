@@ -29,3 +29,5 @@ export type { ValidateMappingOptions } from "./validate_mapping.ts";
 export { getFieldValueKeys, getTemplateKeys } from "./value_keys.ts";
 export { ValidationError } from "./validation_error.ts";
 export { MappingDepthError } from "./mapping_depth_error.ts";
+export { MappingBudgetError } from "./mapping_budget_error.ts";
+export { MappingValueError } from "./mapping_value_error.ts";

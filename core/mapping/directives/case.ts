@@ -12,12 +12,22 @@ export function compileCase(
   const { operator, value } = options;
   if (!operator) return failWith('@case requires a "operator" key');
   if (!value) return () => undefined;
-  const input = context.compile(value);
+  const input = context.compile(value, "value");
   return (data) => {
     const resolved = input(data);
     if (typeof resolved !== "string") return resolved;
-    if (operator === "lower") return resolved.toLowerCase();
-    if (operator === "upper") return resolved.toUpperCase();
-    throw new Error('operator key should have a value of "lower" or "upper"');
+    if (operator !== "lower" && operator !== "upper") {
+      throw new Error(
+        'operator key should have a value of "lower" or "upper"',
+      );
+    }
+    context.size(resolved.length);
+    const changed = operator === "lower"
+      ? resolved.toLowerCase()
+      : resolved.toUpperCase();
+    // A few characters grow when their case changes ("ß" becomes "SS").
+    context.size(changed.length);
+    context.write(changed.length);
+    return changed;
   };
 }

@@ -10,6 +10,8 @@ export function compileExcludeWhenNull(
   const { maxDepth } = context;
   return (data) => {
     const resolved = input(data);
-    return resolved === null ? undefined : cleanNulls(resolved, maxDepth);
+    return resolved === null
+      ? undefined
+      : cleanNulls(resolved, maxDepth, context);
   };
 }

@@ -13,8 +13,8 @@ export function compileFlatten(
   if (!options.separator) {
     return failWith('@flatten requires a "separator" key');
   }
-  const separator = context.compile(options.separator);
-  const value = context.compile(options.value);
+  const separator = context.compile(options.separator, "separator");
+  const value = context.compile(options.value, "value");
   const omitArrays = Boolean(options.omitArrays);
   const { maxDepth } = context;
   return (data) => {
@@ -26,6 +26,7 @@ export function compileFlatten(
       separator: resolvedSeparator,
       omitArrays,
       maxDepth,
+      meter: context,
     });
   };
 }

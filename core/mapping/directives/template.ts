@@ -7,7 +7,9 @@ export function compileTemplate(
   value: unknown,
   context: CompileContext,
 ): Resolver {
-  if (typeof value === "string") return tokenise(value);
+  if (typeof value === "string") {
+    return tokenise(value, context, context.place);
+  }
   const template = context.compile(value);
   return (data) => {
     const resolved = template(data);
@@ -16,6 +18,6 @@ export function compileTemplate(
         `@template: expected string, got ${realTypeOf(resolved)}`,
       );
     }
-    return renderTemplate(resolved, data);
+    return renderTemplate(resolved, data, context, context.place);
   };
 }

@@ -17,7 +17,7 @@ export function compileTransform(
   if (!isObject(apply)) {
     return failWith('@transform "apply" key should be an object');
   }
-  const applied = context.compileTransform(apply);
-  const result = context.compile(mapping);
+  const applied = context.compileTransform(apply, "apply");
+  const result = context.compile(mapping, "mapping");
   return (data) => result(applied(data));
 }
