@@ -10,13 +10,13 @@ import {
 import { removeUndefined } from "./_clean.ts";
 import { isDirective, isObject, realTypeOf } from "./_real_type.ts";
 import { getMappingToProcess } from "./_root.ts";
-import { validateProcessedMapping } from "./_validate.ts";
+import type { MappingValidator } from "./mapping_validator.ts";
+import { ValidationError } from "./validation_error.ts";
 import type {
   CompileContext,
-  DirectiveTable,
+  Directive,
   Resolver,
 } from "./directives/_types.ts";
-import { MappingBudgetError } from "./mapping_budget_error.ts";
 import {
   isStackOverflow,
   MappingDepthError,
@@ -71,12 +71,30 @@ export interface CompiledMapping {
   resolveBatch(data?: unknown[]): Record<string, unknown>[];
 }
 
-/** The static check run on a mapping (after its root directive is applied) before it compiles. */
-export type MappingValidator = (mapping: unknown, maxDepth: number) => void;
+/** Options of the engine: those of `compileMapping`, and the check to run before compiling. */
+export interface CompileMappingWithOptions extends CompileMappingOptions {
+  /**
+   * Checks the mapping before it compiles: `createMappingValidator(rules)`
+   * for Segment's checks (what `compileMapping` runs). Without it, a mapping is compiled
+   * as it is: an unknown directive still fails to compile, other faults
+   * surface when the mapping resolves.
+   */
+  validator?: MappingValidator;
+}
+
+/** Directives by name. */
+export type DirectiveTable = Readonly<Record<string, Directive>>;
+
+/** Returns the directives by name. */
+export function tableOf(directives: readonly Directive[]): DirectiveTable {
+  const table: Record<string, Directive> = {};
+  for (const directive of directives) table[directive.name] = directive;
+  return table;
+}
 
 interface Environment {
   readonly table: DirectiveTable;
-  readonly validate: MappingValidator;
+  readonly validator?: MappingValidator;
   readonly maxDepth: number;
   readonly budget: Budget;
 }
@@ -128,15 +146,17 @@ function compileDirective(
   const name = Object.keys(directive).find((key) =>
     key.startsWith("@")
   ) as string;
-  const compiler = Object.hasOwn(environment.table, name)
-    ? environment.table[name]
-    : undefined;
-  if (compiler === undefined) {
+  if (!Object.hasOwn(environment.table, name)) {
+    // Without a validator, an unknown name is refused here, with the validator's message; with one,
+    // it is somewhere validation does not look (in an array), and fails when resolved, as in Segment.
+    if (!environment.validator) {
+      throw new ValidationError(`has an invalid directive: ${name}`, path);
+    }
     return () => {
       throw new Error(`${name} is not a valid directive, got undefined`);
     };
   }
-  return compiler(
+  return environment.table[name].compile(
     directive[name],
     createContext(depth, environment, [...path, name]),
   );
@@ -224,7 +244,7 @@ function compileProcessed(
   path: readonly string[],
 ): Resolver {
   const processed = getMappingToProcess(mapping);
-  environment.validate(processed, environment.maxDepth);
+  environment.validator?.(processed, environment.maxDepth);
   return compileNode(processed, depth, environment, path).resolve;
 }
 
@@ -258,18 +278,6 @@ function guard<T>(
     return run();
   } catch (error) {
     if (isStackOverflow(error)) throw tooDeep(environment.maxDepth);
-    // The engine's own string limit, reached before a budget in a directive that cannot measure ahead.
-    if (
-      error instanceof RangeError &&
-      /invalid string length/i.test(error.message)
-    ) {
-      const { maxOutputSize } = environment.budget;
-      throw new MappingBudgetError(
-        `Cannot resolve mapping: a value grew past what the engine can hold (maxOutputSize ${maxOutputSize})`,
-        "maxOutputSize",
-        maxOutputSize,
-      );
-    }
     throw error;
   }
 }
@@ -325,12 +333,11 @@ function positiveInteger(name: string, value: number): number {
   return value;
 }
 
-/** Validates `mapping` with `validate` and compiles it with the directives of `table`, under the budgets of `options`. */
-export function compileWithTable(
+/** Validates `mapping` and compiles it with `directives`, under the limits of `options`. */
+export function compileWith(
   mapping: unknown,
-  table: DirectiveTable,
-  options: CompileMappingOptions,
-  validate: MappingValidator,
+  directives: readonly Directive[],
+  options: CompileMappingWithOptions,
 ): CompiledMapping {
   const {
     maxDepth = DEFAULT_MAX_DEPTH,
@@ -338,8 +345,8 @@ export function compileWithTable(
     maxWork = DEFAULT_MAX_WORK,
   } = options;
   const environment: Environment = {
-    table,
-    validate,
+    table: tableOf(directives),
+    validator: options.validator,
     maxDepth: positiveInteger("maxDepth", maxDepth),
     budget: {
       maxOutputSize: positiveInteger("maxOutputSize", maxOutputSize),
@@ -355,10 +362,14 @@ export function compileWithTable(
   return createCompiled(mapping, resolve, environment);
 }
 
-/** Runs Segment's checks on `mapping`: the root directive, then the rules of each directive. */
-export function validateWithLimit(mapping: unknown, maxDepth: number): void {
+/** Runs `validator` on `mapping` after its root directive is applied. */
+export function validateWith(
+  mapping: unknown,
+  maxDepth: number,
+  validator: MappingValidator,
+): void {
   try {
-    validateProcessedMapping(getMappingToProcess(mapping), maxDepth);
+    validator(getMappingToProcess(mapping), maxDepth);
   } catch (error) {
     if (isStackOverflow(error)) throw mappingTooDeep(maxDepth);
     throw error;

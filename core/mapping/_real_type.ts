@@ -51,3 +51,8 @@ export function defineOwn(
     target[key] = value;
   }
 }
+
+/** Returns whether `options` is an object (or array) with `key`, own or inherited, as Segment's key listing tests. */
+export function hasOption(options: unknown, key: string): boolean {
+  return options !== null && typeof options === "object" && key in options;
+}

@@ -1,7 +1,7 @@
 // `@template` rendering: `{{{a.b}}}` first, then `{{a.b}}` over the result, as Segment does.
 import type { Meter } from "./_budget.ts";
 import { parsePath, readPath } from "./_path.ts";
-import { textOf } from "./_text.ts";
+import { converted } from "./_text.ts";
 
 const TRIPLE = /\{\{\{([^}]+)\}\}\}/g;
 const DOUBLE = /\{\{([^}]+)\}\}/g;
@@ -14,7 +14,12 @@ function createWriter(
 ): (path: readonly string[]) => string {
   let produced = 0;
   return (path) => {
-    const text = textOf(readPath(data, path) ?? "", place);
+    const value = readPath(data, path) ?? "";
+    const text = converted(
+      () => String(value),
+      place,
+      "turn a value into text",
+    );
     produced += text.length;
     meter.size(produced);
     meter.write(text.length);
@@ -76,4 +81,24 @@ export function compileTemplate(
     }
     return out;
   };
+}
+
+/**
+ * Returns the text between each `{{` and the next `}}` of a template, as
+ * Segment's `getTemplateKeys` (untrimmed; `{{{a}}}` gives `{a`).
+ *
+ * @example
+ * ```ts
+ * import { getTemplateKeys } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * assert.deepEqual(getTemplateKeys("Hi {{traits.name}}, {{ properties.plan }}"), [
+ *   "traits.name",
+ *   " properties.plan ",
+ * ]);
+ * ```
+ */
+export function getTemplateKeys(input: string): string[] {
+  // Named `input` so that a non-string fails with Segment's exact TypeError message.
+  return Array.from(input.matchAll(/{{(.*?)}}/g), (match) => match[1]);
 }

@@ -1,33 +1,14 @@
-// Turning event values into text without letting the engine's TypeError escape.
+// Conversions of event values that the engine may refuse (an own `toString` key that is not a function).
 import { MappingValueError } from "./mapping_value_error.ts";
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : "it cannot be converted";
-}
-
-/** Returns `String(value)`, or throws a `MappingValueError` naming `where` when the value cannot become text. */
-export function textOf(value: unknown, where: string): string {
+/** Returns what `run` returns, or throws a `MappingValueError` naming `where` and what it could not `do`. */
+export function converted<T>(run: () => T, where: string, action: string): T {
   try {
-    return String(value);
+    return run();
   } catch (cause) {
     throw new MappingValueError(
-      `Cannot resolve mapping: ${where} cannot turn a value into text: ${
-        reasonOf(cause)
-      }`,
-      { cause },
-    );
-  }
-}
-
-/** Returns Segment's loose `value != ""`, or throws a `MappingValueError` naming `where` when the value cannot be compared. */
-export function isNotLooselyEmpty(value: unknown, where: string): boolean {
-  try {
-    // deno-lint-ignore eqeqeq
-    return value != "";
-  } catch (cause) {
-    throw new MappingValueError(
-      `Cannot resolve mapping: ${where} cannot compare a value with "": ${
-        reasonOf(cause)
+      `Cannot resolve mapping: ${where} cannot ${action}: ${
+        (cause as Error)?.message
       }`,
       { cause },
     );

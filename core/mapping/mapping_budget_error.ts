@@ -16,8 +16,9 @@ import { IntegrationError } from "../errors.ts";
  * const mapping = {
  *   v: { "@replace": { pattern: "a", replacement: "$&$&", value: { "@path": "$.text" } } },
  * };
+ * const event = { text: "a".repeat(1_000) };
  * assert.throws(
- *   () => transform(mapping, { text: "a".repeat(3_000_000) }),
+ *   () => transform(mapping, event, { maxOutputSize: 1_500 }),
  *   (error: MappingBudgetError) => error.code === "MAPPING_BUDGET_EXCEEDED" && error.budget === "maxOutputSize",
  * );
  * ```

@@ -1,9 +1,15 @@
 import { parsePath, readPath, stripRoot } from "../_path.ts";
 import { isObject, realTypeOf } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@arrayPath`: `[path, shape?]`; each item (a single object counts as one) is mapped through `shape`. */
-export function compileArrayPath(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -26,7 +32,6 @@ export function compileArrayPath(
     const value = root(data);
     if (Array.isArray(value)) {
       const { length } = value;
-      context.size(length);
       context.work(length);
       const items = new Array(length);
       for (let index = 0; index < length; index++) {
@@ -38,3 +43,29 @@ export function compileArrayPath(
     return value;
   };
 }
+
+/** Checks the value under `@arrayPath` as Segment's validate does. */
+export function arrayPathRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  check.array(value, stack);
+  const items = value as unknown[];
+  check.stringOrDirective(items[0], stack);
+  check.any(items[1], stack);
+}
+
+/** The event keys the value under `@arrayPath` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function arrayPathKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (Array.isArray(value)) return value.flatMap((item) => read(item));
+}
+
+/** `@arrayPath`: `[path, shape?]`; each item (a single object counts as one) is mapped through `shape`. */
+export const arrayPathDirective: Directive = {
+  name: "@arrayPath",
+  compile,
+};

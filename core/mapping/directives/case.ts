@@ -1,8 +1,14 @@
-import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import { hasOption, isObject } from "../_real_type.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@case`: `operator` "lower" or "upper" applied to a string `value`; other values pass through. */
-export function compileCase(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -21,13 +27,35 @@ export function compileCase(
         'operator key should have a value of "lower" or "upper"',
       );
     }
+    // A few characters grow when their case changes ("ß" becomes "SS"), at most threefold.
     context.size(resolved.length);
-    const changed = operator === "lower"
+    context.write(resolved.length);
+    return operator === "lower"
       ? resolved.toLowerCase()
       : resolved.toUpperCase();
-    // A few characters grow when their case changes ("ß" becomes "SS").
-    context.size(changed.length);
-    context.write(changed.length);
-    return changed;
   };
 }
+
+/** Checks the value under `@case` as Segment's validate does. */
+export function caseRule(value: unknown, check: Checker, stack: Stack): void {
+  check.fields(value, {
+    operator: [check.string],
+    value: [check.stringOrDirective],
+  }, stack);
+}
+
+/** The event keys the value under `@case` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function caseKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (hasOption(value, "operator")) {
+    return read((value as Record<string, unknown>).value);
+  }
+}
+
+/** `@case`: `operator` "lower" or "upper" applied to a string `value`; other values pass through. */
+export const caseDirective: Directive = {
+  name: "@case",
+  compile,
+};

@@ -1,40 +1,31 @@
-import { isObject } from "../_real_type.ts";
+import { hasOption, isObject } from "../_real_type.ts";
 import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-// The fewest characters `JSON.stringify(value)` writes, counted without recursion (a value may
-// nest deeper than the stack) and stopped at `limit`: every entry walked is counted as work.
-function leastJSONLength(
-  value: unknown,
-  limit: number,
-  context: CompileContext,
-): number {
-  let length = 0;
-  const pending: unknown[] = [value];
-  while (pending.length > 0 && length <= limit) {
+// Before encoding: the strings it will write at least, and every entry it walks (counted without
+// recursion, as a value may nest deeper than the stack), stopped once past the budget.
+function encode(value: unknown, context: CompileContext): unknown {
+  let least = 0;
+  const pending = [value];
+  while (pending.length > 0 && least <= context.maxOutputSize) {
     const item = pending.pop();
-    if (typeof item === "string") length += item.length + 2;
-    else if (item === undefined) continue;
-    else if (typeof item !== "object" || item === null) length += 1;
-    else {
+    if (typeof item === "string") least += item.length;
+    else if (item !== null && typeof item === "object") {
       const keys = Object.keys(item);
       context.work(keys.length + 1);
-      length += 2;
-      const array = Array.isArray(item);
       for (const key of keys) {
-        const member = (item as Record<string, unknown>)[key];
-        const written = member !== undefined && typeof member !== "function" &&
-          typeof member !== "symbol";
-        if (array || written) pending.push(member);
-        if (!array && written) length += key.length + 3;
+        pending.push((item as Record<string, unknown>)[key]);
       }
     }
   }
-  return length;
-}
-
-function encode(value: unknown, context: CompileContext): unknown {
-  context.size(leastJSONLength(value, context.maxOutputSize, context));
+  context.size(least);
   let encoded: string | undefined;
   try {
     encoded = JSON.stringify(value);
@@ -59,8 +50,7 @@ function decode(value: unknown, context: CompileContext): unknown {
   }
 }
 
-/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
-export function compileJSON(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -79,3 +69,27 @@ export function compileJSON(
     return undefined;
   };
 }
+
+/** Checks the value under `@json` as Segment's validate does. */
+export function jsonRule(value: unknown, check: Checker, stack: Stack): void {
+  check.fields(value, {
+    value: [check.raw, true],
+    mode: [check.oneOf("encode", "decode"), true],
+  }, stack);
+}
+
+/** The event keys the value under `@json` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function jsonKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (hasOption(value, "value")) {
+    return read((value as Record<string, unknown>).value);
+  }
+}
+
+/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
+export const jsonDirective: Directive = {
+  name: "@json",
+  compile,
+};

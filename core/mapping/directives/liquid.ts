@@ -1,8 +1,19 @@
-import { liquidEngine, MAX_LIQUID_LENGTH } from "../_liquid_engine.ts";
+import {
+  getLiquidKeys,
+  liquidEngine,
+  MAX_LIQUID_LENGTH,
+} from "../_liquid_engine.ts";
 import type { Liquid } from "liquidjs";
 import { MappingValueError } from "../mapping_value_error.ts";
 import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
 // What the engine threw while rendering: liquidjs wraps it as `originalError`.
 function engineFault(error: unknown): unknown {
@@ -11,8 +22,7 @@ function engineFault(error: unknown): unknown {
   return original ?? error;
 }
 
-/** `@liquid`: a LiquidJS template (at most 1000 characters, some tags and filters disabled), parsed once. */
-export function compileLiquid(
+function compile(
   value: unknown,
   context: CompileContext,
 ): Resolver {
@@ -57,3 +67,19 @@ export function compileLiquid(
     return rendered;
   };
 }
+
+/** Checks the value under `@liquid` as Segment's validate does. */
+export function liquidRule(value: unknown, check: Checker, stack: Stack): void {
+  check.string(value, stack);
+}
+
+/** The event keys the value under `@liquid` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function liquidKeys(value: unknown): unknown[] | undefined {
+  if (typeof value === "string") return getLiquidKeys(value);
+}
+
+/** `@liquid`: a LiquidJS template (at most 1000 characters, some tags and filters disabled), parsed once. */
+export const liquidDirective: Directive = {
+  name: "@liquid",
+  compile,
+};
