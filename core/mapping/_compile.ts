@@ -8,7 +8,12 @@ import {
   placeOf,
 } from "./_budget.ts";
 import { removeUndefined } from "./_clean.ts";
-import { isDirective, isObject, realTypeOf } from "./_real_type.ts";
+import {
+  isDirective,
+  isDirectiveKey,
+  isObject,
+  realTypeOf,
+} from "./_real_type.ts";
 import { getMappingToProcess } from "./_root.ts";
 import type { MappingValidator } from "./mapping_validator.ts";
 import { ValidationError } from "./validation_error.ts";
@@ -144,7 +149,7 @@ function compileDirective(
   path: readonly string[],
 ): Resolver {
   const name = Object.keys(directive).find((key) =>
-    key.startsWith("@")
+    isDirectiveKey(key)
   ) as string;
   if (!Object.hasOwn(environment.table, name)) {
     // Without a validator, an unknown name is refused here, with the validator's message; with one,

@@ -1,5 +1,10 @@
 // The static check of a mapping: the walk and messages of Segment's mapping-kit validate.
-import { indefiniteArticle, isDirective, realTypeOf } from "./_real_type.ts";
+import {
+  indefiniteArticle,
+  isDirective,
+  isDirectiveKey,
+  realTypeOf,
+} from "./_real_type.ts";
 import type { Check, Checker, Rule, Stack } from "./directives/_types.ts";
 import { MappingDepthError, mappingTooDeep } from "./mapping_depth_error.ts";
 import { ValidationError } from "./validation_error.ts";
@@ -23,7 +28,7 @@ function fail(stack: Stack, message: string): never {
 function typeOf(value: unknown): string {
   const type = realTypeOf(value);
   return type === "object" &&
-      Object.keys(value as object).some((key) => key[0] === "@")
+      Object.keys(value as object).some(isDirectiveKey)
     ? "directive"
     : type;
 }
@@ -108,7 +113,7 @@ function validateWithRules(
   function directive(value: Record<string, unknown>, stack: Stack): void {
     if (valid.has(value)) return;
     const keys = Object.keys(value);
-    const names = keys.filter((key) => key[0] === "@");
+    const names = keys.filter(isDirectiveKey);
     if (names.length > 1) {
       fail(
         stack,
