@@ -2,7 +2,8 @@ import { InvalidSettingsError } from "../core/errors.ts";
 import { messageOf } from "./_message_of.ts";
 import { compileFieldChecks } from "../core/fields/compile_field_checks.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
-import { compileMappingLean } from "../core/mapping/compile_mapping_lean.ts";
+import { compileMappingWith } from "../core/mapping/compile_mapping_with.ts";
+import { standardDirectives } from "../core/mapping/directives/standard.ts";
 import {
   compileSubscriptions,
   type MappingCompiler,
@@ -21,8 +22,11 @@ import type {
 export interface BrowserDestinationOptions {
   /**
    * Compiles each subscription's mapping. The default knows every directive
-   * but `@liquid`, so bundles carry no LiquidJS; pass core's `compileMapping`
-   * to allow `@liquid`. @default {compileMappingLean}
+   * but `@liquid`, so bundles carry no LiquidJS, and compiles without
+   * Segment's static checks (an unknown directive still fails to compile,
+   * other faults fail the event); pass core's `compileMapping` for both, or
+   * `compileMappingWith` with a `validator` for the checks alone.
+   * @default {(mapping) => compileMappingWith(mapping, standardDirectives)}
    */
   compileMapping?: MappingCompiler;
 }
@@ -78,7 +82,10 @@ export function browserDestination<
   definition: BrowserDestinationDefinition<A, C, Acts>,
   options: BrowserDestinationOptions = {},
 ): BrowserPluginFactory<A, C, Acts> {
-  const { compileMapping = compileMappingLean } = options;
+  const {
+    compileMapping = (mapping) =>
+      compileMappingWith(mapping, standardDirectives),
+  } = options;
   const where = `destination "${definition.name}"`;
   const settingsValidator = compileFieldChecks(definition.settings ?? {});
   const loose = definition as unknown as LooseBrowserDestination;

@@ -284,7 +284,7 @@ Deno.test("browserDestination() reports failures of initialize and of settings",
           mapping: { name: { "@liquid": "{{ event }}" } },
         }],
       },
-      message: /subscription "Track" is invalid: .*liquid/i,
+      message: /subscription "Track" is invalid:[\s\S]*liquid/i,
     },
     {
       name: "subscriptions that are not JSON",

@@ -103,11 +103,17 @@ export type {
 // mapping (owned by the mapping work)
 export {
   compileMapping,
-  compileMappingLean,
-  compileMappingWithoutLiquid,
+  compileMappingWith,
+  createMappingValidator,
   getFieldValueKeys,
   getTemplateKeys,
+  liquidDirective,
+  liquidRule,
+  MappingBudgetError,
   MappingDepthError,
+  MappingValueError,
+  standardDirectives,
+  standardRules,
   transform,
   transformBatch,
   validateMapping,
@@ -116,6 +122,10 @@ export {
 export type {
   CompiledMapping,
   CompileMappingOptions,
+  CompileMappingWithOptions,
+  Directive,
+  MappingValidator,
+  Rule,
   ValidateMappingOptions,
 } from "./mapping/mod.ts";
 

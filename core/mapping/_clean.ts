@@ -1,4 +1,5 @@
 // Copies that Segment makes with `Object.assign`, without ever changing a prototype.
+import type { Meter } from "./_budget.ts";
 import { isObject } from "./_real_type.ts";
 import { valueTooDeep } from "./mapping_depth_error.ts";
 
@@ -9,20 +10,30 @@ import { valueTooDeep } from "./mapping_depth_error.ts";
 export function removeUndefined(
   value: unknown,
   maxDepth: number,
+  meter: Meter,
   depth = 0,
 ): unknown {
   if (typeof value !== "object" || value === null) return value;
   if (depth > maxDepth) throw valueTooDeep(maxDepth);
   if (Array.isArray(value)) {
-    return value.map((item) => removeUndefined(item, maxDepth, depth + 1));
+    // An index loop: an array without a prototype has no `map`.
+    const { length } = value;
+    meter.work(length + 1);
+    const copy = new Array(length);
+    for (let index = 0; index < length; index++) {
+      copy[index] = removeUndefined(value[index], maxDepth, meter, depth + 1);
+    }
+    return copy;
   }
   if (!isObject(value)) return value;
   const cleaned: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  meter.work(keys.length + 1);
+  for (const key of keys) {
     const item = value[key];
     // Segment's Object.assign turns an own "__proto__" key into a prototype; the key never reaches the output.
     if (item === undefined || key === "__proto__") continue;
-    cleaned[key] = removeUndefined(item, maxDepth, depth + 1);
+    cleaned[key] = removeUndefined(item, maxDepth, meter, depth + 1);
   }
   return cleaned;
 }
@@ -31,17 +42,20 @@ export function removeUndefined(
 export function cleanNulls(
   value: unknown,
   maxDepth: number,
+  meter: Meter,
   depth = 0,
 ): unknown {
   if (!isObject(value)) return value;
   if (depth > maxDepth) throw valueTooDeep(maxDepth);
   const cleaned: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  const keys = Object.keys(value);
+  meter.work(keys.length + 1);
+  for (const key of keys) {
     if (key === "__proto__") continue;
     const item = value[key];
     if (item === null) cleaned[key] = undefined;
     else if (isObject(item)) {
-      cleaned[key] = cleanNulls(item, maxDepth, depth + 1);
+      cleaned[key] = cleanNulls(item, maxDepth, meter, depth + 1);
     } else cleaned[key] = item;
   }
   return cleaned;

@@ -1,11 +1,25 @@
 // The mapping compiler: a mapping becomes a tree of closures once, then resolves each event cheaply.
+import {
+  type Budget,
+  createMeter,
+  DEFAULT_MAX_OUTPUT_SIZE,
+  DEFAULT_MAX_WORK,
+  type Meter,
+  placeOf,
+} from "./_budget.ts";
 import { removeUndefined } from "./_clean.ts";
-import { isDirective, isObject, realTypeOf } from "./_real_type.ts";
+import {
+  isDirective,
+  isDirectiveKey,
+  isObject,
+  realTypeOf,
+} from "./_real_type.ts";
 import { getMappingToProcess } from "./_root.ts";
-import { validateProcessedMapping } from "./_validate.ts";
+import type { MappingValidator } from "./mapping_validator.ts";
+import { ValidationError } from "./validation_error.ts";
 import type {
   CompileContext,
-  DirectiveTable,
+  Directive,
   Resolver,
 } from "./directives/_types.ts";
 import {
@@ -26,6 +40,22 @@ export interface CompileMappingOptions {
    * @default {500}
    */
   maxDepth?: number;
+  /**
+   * The largest value one directive may produce: characters of a string
+   * (`@template`, `@replace`, `@case`, `@json`, `@liquid`), entries of an
+   * object or array (`@merge`, `@arrayPath`); `@replace` and `@case` also
+   * refuse a longer input string. Past it, a `MappingBudgetError` is thrown.
+   * @default {4_000_000}
+   */
+  maxOutputSize?: number;
+  /**
+   * The work one resolve may do over the whole mapping, in units: one per
+   * entry of an object or array copied or walked, one per 16 characters of
+   * text produced. It bounds the whole output too. Past it, a
+   * `MappingBudgetError` is thrown.
+   * @default {2_000_000}
+   */
+  maxWork?: number;
 }
 
 /** A mapping checked and compiled once, resolved against any number of events. */
@@ -36,6 +66,7 @@ export interface CompiledMapping {
    * Returns the mapping resolved against `data`, exactly as `transform`.
    * @throws {Error} `data must be an object, got ...` when `data` is not an object, or what a directive throws.
    * @throws {MappingDepthError} When a value is nested deeper than `maxDepth` or is cyclic.
+   * @throws {MappingBudgetError} When a directive's output or the work exceeds its budget.
    */
   resolve(data?: unknown): Record<string, unknown>;
   /**
@@ -45,13 +76,32 @@ export interface CompiledMapping {
   resolveBatch(data?: unknown[]): Record<string, unknown>[];
 }
 
-/** The static check run on a mapping (after its root directive is applied) before it compiles. */
-export type MappingValidator = (mapping: unknown, maxDepth: number) => void;
+/** Options of the engine: those of `compileMapping`, and the check to run before compiling. */
+export interface CompileMappingWithOptions extends CompileMappingOptions {
+  /**
+   * Checks the mapping before it compiles: `createMappingValidator(rules)`
+   * for Segment's checks (what `compileMapping` runs). Without it, a mapping is compiled
+   * as it is: an unknown directive still fails to compile, other faults
+   * surface when the mapping resolves.
+   */
+  validator?: MappingValidator;
+}
+
+/** Directives by name. */
+export type DirectiveTable = Readonly<Record<string, Directive>>;
+
+/** Returns the directives by name. */
+export function tableOf(directives: readonly Directive[]): DirectiveTable {
+  const table: Record<string, Directive> = {};
+  for (const directive of directives) table[directive.name] = directive;
+  return table;
+}
 
 interface Environment {
   readonly table: DirectiveTable;
-  readonly validate: MappingValidator;
+  readonly validator?: MappingValidator;
   readonly maxDepth: number;
+  readonly budget: Budget;
 }
 
 interface Node {
@@ -75,12 +125,20 @@ export function checkData(data: unknown): unknown {
 function createContext(
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): CompileContext {
+  const meter = createMeter(environment.budget, placeOf(path));
   return {
     maxDepth: environment.maxDepth,
-    compile: (value) => compileNode(value, depth + 1, environment).resolve,
-    compileTransform: (mapping) =>
-      compileNested(mapping, depth + 1, environment),
+    maxOutputSize: environment.budget.maxOutputSize,
+    place: placeOf(path),
+    work: meter.work,
+    write: meter.write,
+    size: meter.size,
+    compile: (value, ...keys) =>
+      compileNode(value, depth + 1, environment, [...path, ...keys]).resolve,
+    compileTransform: (mapping, ...keys) =>
+      compileNested(mapping, depth + 1, environment, [...path, ...keys], meter),
   };
 }
 
@@ -88,27 +146,43 @@ function compileDirective(
   directive: Record<string, unknown>,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Resolver {
   const name = Object.keys(directive).find((key) =>
-    key.startsWith("@")
+    isDirectiveKey(key)
   ) as string;
-  const compiler = Object.hasOwn(environment.table, name)
-    ? environment.table[name]
-    : undefined;
-  if (compiler === undefined) {
+  if (!Object.hasOwn(environment.table, name)) {
+    // Without a validator, an unknown name is refused here, with the validator's message; with one,
+    // it is somewhere validation does not look (in an array), and fails when resolved, as in Segment.
+    if (!environment.validator) {
+      throw new ValidationError(`has an invalid directive: ${name}`, path);
+    }
     return () => {
       throw new Error(`${name} is not a valid directive, got undefined`);
     };
   }
-  return compiler(directive[name], createContext(depth, environment));
+  return environment.table[name].compile(
+    directive[name],
+    createContext(depth, environment, [...path, name]),
+  );
 }
 
 function compileArray(
   items: unknown[],
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
-  const nodes = items.map((item) => compileNode(item, depth + 1, environment));
+  // Index loops, not `map`: an array without a prototype has no methods.
+  const nodes: Node[] = [];
+  for (let index = 0; index < items.length; index++) {
+    nodes.push(
+      compileNode(items[index], depth + 1, environment, [
+        ...path,
+        String(index),
+      ]),
+    );
+  }
   if (nodes.every((node) => node.constant)) return constant(items);
   const resolvers = nodes.map((node) => node.resolve);
   return {
@@ -121,10 +195,11 @@ function compileObject(
   object: Record<string, unknown>,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
   const keys = Object.keys(object);
   const nodes = keys.map((key) =>
-    compileNode(object[key], depth + 1, environment)
+    compileNode(object[key], depth + 1, environment, [...path, key])
   );
   const proto = Object.getPrototypeOf(object);
   const plain = proto === Object.prototype || proto === null;
@@ -151,27 +226,31 @@ function compileNode(
   value: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Node {
   if (depth > environment.maxDepth) throw mappingTooDeep(environment.maxDepth);
-  if (Array.isArray(value)) return compileArray(value, depth, environment);
+  if (Array.isArray(value)) {
+    return compileArray(value, depth, environment, path);
+  }
   if (!isObject(value)) return constant(value);
   if (isDirective(value)) {
     return {
       constant: false,
-      resolve: compileDirective(value, depth, environment),
+      resolve: compileDirective(value, depth, environment, path),
     };
   }
-  return compileObject(value, depth, environment);
+  return compileObject(value, depth, environment, path);
 }
 
 function compileProcessed(
   mapping: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
 ): Resolver {
   const processed = getMappingToProcess(mapping);
-  environment.validate(processed, environment.maxDepth);
-  return compileNode(processed, depth, environment).resolve;
+  environment.validator?.(processed, environment.maxDepth);
+  return compileNode(processed, depth, environment, path).resolve;
 }
 
 // `@transform`'s `apply` runs like a whole mapping; Segment checks it each time it runs, so its errors wait until then.
@@ -179,10 +258,12 @@ function compileNested(
   mapping: unknown,
   depth: number,
   environment: Environment,
+  path: readonly string[],
+  meter: Meter,
 ): Resolver {
   let resolve: Resolver;
   try {
-    resolve = compileProcessed(mapping, depth, environment);
+    resolve = compileProcessed(mapping, depth, environment, path);
   } catch (error) {
     if (error instanceof MappingDepthError) throw error;
     resolve = () => {
@@ -190,14 +271,18 @@ function compileNested(
     };
   }
   const { maxDepth } = environment;
-  return (data) => removeUndefined(resolve(checkData(data)), maxDepth);
+  return (data) => removeUndefined(resolve(checkData(data)), maxDepth, meter);
 }
 
-function guard<T>(run: () => T, maxDepth: number, tooDeep = valueTooDeep): T {
+function guard<T>(
+  run: () => T,
+  environment: Environment,
+  tooDeep = valueTooDeep,
+): T {
   try {
     return run();
   } catch (error) {
-    if (isStackOverflow(error)) throw tooDeep(maxDepth);
+    if (isStackOverflow(error)) throw tooDeep(environment.maxDepth);
     throw error;
   }
 }
@@ -210,68 +295,88 @@ export function checkBatchData(data: unknown): void {
 }
 
 // An object of closures, not a class with #private fields: browser bundles
-// (es2020) would otherwise carry esbuild's private-field helpers.
+// would otherwise carry esbuild's private-field helpers.
 function createCompiled(
   mapping: unknown,
   resolve: Resolver,
-  maxDepth: number,
+  environment: Environment,
 ): CompiledMapping {
+  const { budget, maxDepth } = environment;
+  const output = createMeter(budget, "the output");
+  function resolveOne(data: unknown): Record<string, unknown> {
+    budget.spent = 0;
+    return removeUndefined(resolve(data), maxDepth, output) as Record<
+      string,
+      unknown
+    >;
+  }
   return {
     mapping,
     resolve(data?: unknown): Record<string, unknown> {
       const checked = checkData(data);
-      return guard(
-        () =>
-          removeUndefined(resolve(checked), maxDepth) as Record<
-            string,
-            unknown
-          >,
-        maxDepth,
-      );
+      return guard(() => resolveOne(checked), environment);
     },
     resolveBatch(data: unknown[] = []): Record<string, unknown>[] {
       checkBatchData(data);
-      return guard(
-        () =>
-          data.map((item) =>
-            removeUndefined(resolve(item), maxDepth) as Record<
-              string,
-              unknown
-            >
-          ),
-        maxDepth,
-      );
+      return guard(() => {
+        const results: Record<string, unknown>[] = [];
+        for (let index = 0; index < data.length; index++) {
+          results.push(resolveOne(data[index]));
+        }
+        return results;
+      }, environment);
     },
   };
 }
 
-/** Validates `mapping` with `validate` (Segment's checks unless given) and compiles it with the directives of `table`. */
-export function compileWithTable(
-  mapping: unknown,
-  table: DirectiveTable,
-  options: CompileMappingOptions,
-  validate: MappingValidator,
-): CompiledMapping {
-  const { maxDepth = DEFAULT_MAX_DEPTH } = options;
-  if (!Number.isInteger(maxDepth) || maxDepth < 1) {
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
     throw new RangeError(
-      `Cannot compile mapping: maxDepth must be a positive integer, got ${maxDepth}`,
+      `Cannot compile mapping: ${name} must be a positive integer, got ${value}`,
     );
   }
-  const environment: Environment = { table, validate, maxDepth };
-  const resolve = guard(
-    () => compileProcessed(mapping, 0, environment),
-    maxDepth,
-    mappingTooDeep,
-  );
-  return createCompiled(mapping, resolve, maxDepth);
+  return value;
 }
 
-/** Runs Segment's checks on `mapping`: the root directive, then the rules of each directive. */
-export function validateWithLimit(mapping: unknown, maxDepth: number): void {
-  guard(
-    () => validateProcessedMapping(getMappingToProcess(mapping), maxDepth),
-    maxDepth,
+/** Validates `mapping` and compiles it with `directives`, under the limits of `options`. */
+export function compileWith(
+  mapping: unknown,
+  directives: readonly Directive[],
+  options: CompileMappingWithOptions,
+): CompiledMapping {
+  const {
+    maxDepth = DEFAULT_MAX_DEPTH,
+    maxOutputSize = DEFAULT_MAX_OUTPUT_SIZE,
+    maxWork = DEFAULT_MAX_WORK,
+  } = options;
+  const environment: Environment = {
+    table: tableOf(directives),
+    validator: options.validator,
+    maxDepth: positiveInteger("maxDepth", maxDepth),
+    budget: {
+      maxOutputSize: positiveInteger("maxOutputSize", maxOutputSize),
+      maxWork: positiveInteger("maxWork", maxWork),
+      spent: 0,
+    },
+  };
+  const resolve = guard(
+    () => compileProcessed(mapping, 0, environment, []),
+    environment,
     mappingTooDeep,
   );
+  return createCompiled(mapping, resolve, environment);
+}
+
+/** Runs `validator` on `mapping` after its root directive is applied. */
+export function validateWith(
+  mapping: unknown,
+  maxDepth: number,
+  validator: MappingValidator,
+): void {
+  try {
+    validator(getMappingToProcess(mapping), maxDepth);
+  } catch (error) {
+    if (isStackOverflow(error)) throw mappingTooDeep(maxDepth);
+    throw error;
+  }
 }

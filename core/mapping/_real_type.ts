@@ -10,7 +10,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   if (
-    (proto === Object.prototype || proto === null) &&
+    (proto === Object.prototype || (proto === null && !Array.isArray(value))) &&
     !(Symbol.toStringTag in value)
   ) {
     return true;
@@ -18,12 +18,22 @@ export function isObject(value: unknown): value is Record<string, unknown> {
   return realTypeOf(value) === "object";
 }
 
-/** Returns whether `value` is a directive: an object with an `@` key and no other keys but `@` keys and `_metadata`. */
+/** Returns whether `key` names a directive: it starts with `@`. */
+export function isDirectiveKey(key: string): boolean {
+  return key[0] === "@";
+}
+
+/**
+ * Returns whether `value` is a directive: an object with an `@` key and no
+ * other keys but `@` keys and `_metadata`. (Validation first types any
+ * object with an `@` key as a directive, then refuses one with other keys;
+ * `getFieldValueKeys` looks for the known names alone, as Segment does.)
+ */
 export function isDirective(value: unknown): value is Record<string, unknown> {
   if (!isObject(value)) return false;
   let hasDirectiveKey = false;
   for (const key of Object.keys(value)) {
-    if (key.startsWith("@")) hasDirectiveKey = true;
+    if (isDirectiveKey(key)) hasDirectiveKey = true;
     else if (key !== "_metadata") return false;
   }
   return hasDirectiveKey;
@@ -50,4 +60,9 @@ export function defineOwn(
   } else {
     target[key] = value;
   }
+}
+
+/** Returns whether `options` is an object (or array) with `key`, own or inherited, as Segment's key listing tests. */
+export function hasOption(options: unknown, key: string): boolean {
+  return options !== null && typeof options === "object" && key in options;
 }

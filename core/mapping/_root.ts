@@ -1,5 +1,6 @@
 // The root directive `__segment_internal_directive`, resolved as Segment's getMappingToProcess.
-import { isObject } from "./_real_type.ts";
+import { isObject, realTypeOf } from "./_real_type.ts";
+import { ValidationError } from "./validation_error.ts";
 
 /** The key under which a mapping holds a directive that applies to the whole mapping. */
 export const ROOT_DIRECTIVE_KEY = "__segment_internal_directive";
@@ -10,8 +11,11 @@ export const ROOT_DIRECTIVE_KEY = "__segment_internal_directive";
  * the other keys. The caller's object is never changed.
  */
 export function getMappingToProcess(mapping: unknown): unknown {
+  // Segment throws a bare TypeError for these two; destkit names the fault.
   if (mapping === null || mapping === undefined) {
-    throw new TypeError("Cannot convert undefined or null to object");
+    throw new ValidationError(
+      `should be an object but it is ${realTypeOf(mapping)}`,
+    );
   }
   const keys = Object.keys(mapping);
   if (!keys.includes(ROOT_DIRECTIVE_KEY)) return { ...(mapping as object) };
@@ -24,7 +28,10 @@ export function getMappingToProcess(mapping: unknown): unknown {
   }
   const root = source[ROOT_DIRECTIVE_KEY];
   if (root === null || root === undefined) {
-    throw new TypeError("Cannot convert undefined or null to object");
+    throw new ValidationError(
+      `should be a directive object but it is ${realTypeOf(root)}`,
+      [ROOT_DIRECTIVE_KEY],
+    );
   }
   const rootKeys = Object.keys(root);
   if (rootKeys.length > 1) {
@@ -43,10 +50,11 @@ export function getMappingToProcess(mapping: unknown): unknown {
   const patched: Record<string, unknown> = { ...directive };
   patched.mapping = customerMappings;
   if (Array.isArray(root)) {
-    return root.map((
-      item,
-      index,
-    ) => (String(index) === rootKey ? patched : item));
+    const items: unknown[] = [];
+    for (let index = 0; index < root.length; index++) {
+      items.push(String(index) === rootKey ? patched : root[index]);
+    }
+    return items;
   }
   const copy: Record<string, unknown> = { ...(root as object) };
   Object.defineProperty(copy, rootKey, {

@@ -1,18 +1,30 @@
-import { compileWithTable } from "./_compile.ts";
-import { validateProcessedMapping } from "./_validate.ts";
-import type { CompiledMapping, CompileMappingOptions } from "./_compile.ts";
-import { compileLiquid } from "./directives/liquid.ts";
-import { BASE_DIRECTIVES } from "./directives/mod.ts";
+import {
+  type CompiledMapping,
+  type CompileMappingOptions,
+  compileWith,
+} from "./_compile.ts";
+import { liquidDirective, liquidRule } from "./directives/liquid.ts";
+import { standardDirectives, standardRules } from "./directives/standard.ts";
+import { createMappingValidator } from "./mapping_validator.ts";
 
 export type { CompiledMapping, CompileMappingOptions } from "./_compile.ts";
 
-const DIRECTIVES = { ...BASE_DIRECTIVES, "@liquid": compileLiquid };
+/** Every directive of the mapping language, `@liquid` included. */
+export const ALL_DIRECTIVES = [...standardDirectives, liquidDirective];
+
+/** Segment's checks for every directive. */
+export const VALIDATOR = createMappingValidator({
+  ...standardRules,
+  "@liquid": liquidRule,
+});
 
 /**
  * Validates `mapping` and compiles it once (paths split, templates
  * tokenised, Liquid parsed) into a {@linkcode CompiledMapping} whose
- * `resolve(event)` gives exactly what `transform(mapping, event)` gives.
- * The mapping is read, never changed.
+ * `resolve(event)` gives exactly what `transform(mapping, event)` gives,
+ * with every directive (`@liquid` included; see `compileMappingWith` to
+ * choose). The mapping is read, never changed. `options` sets the nesting
+ * limit and the budgets of each resolve.
  *
  * @throws {ValidationError} When the mapping breaks a rule at its root.
  * @throws {AggregateError} When values under keys of the mapping break rules (`errors` lists them).
@@ -34,10 +46,8 @@ export function compileMapping(
   mapping: unknown,
   options: CompileMappingOptions = {},
 ): CompiledMapping {
-  return compileWithTable(
-    mapping,
-    DIRECTIVES,
-    options,
-    validateProcessedMapping,
-  );
+  return compileWith(mapping, ALL_DIRECTIVES, {
+    ...options,
+    validator: VALIDATOR,
+  });
 }

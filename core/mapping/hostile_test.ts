@@ -2,9 +2,13 @@
 import assert from "node:assert/strict";
 import {
   compileMapping,
+  MappingBudgetError,
   MappingDepthError,
+  MappingValueError,
   transform,
+  transformBatch,
   validateMapping,
+  ValidationError,
 } from "./mod.ts";
 
 function nested(
@@ -211,4 +215,267 @@ Deno.test("prototype keys never read or write Object.prototype", async (t) => {
       );
     },
   );
+});
+
+function isBudgetError(
+  budget: "maxOutputSize" | "maxWork" | "either",
+  place: string,
+): (error: unknown) => boolean {
+  return (error) => {
+    assert.ok(error instanceof MappingBudgetError, String(error));
+    assert.equal(error.code, "MAPPING_BUDGET_EXCEEDED");
+    assert.equal(error.status, 400);
+    assert.equal(error.retryable, false);
+    if (budget !== "either") assert.equal(error.budget, budget);
+    assert.ok(error.message.includes(place), error.message);
+    return true;
+  };
+}
+
+Deno.test("a directive that would outgrow the engine gets a MappingBudgetError", async (t) => {
+  await t.step("@replace with $& nested 12 times on one character", () => {
+    const value = nested(12, { "@path": "$.a" }, (inner) => ({
+      "@replace": { pattern: "a", replacement: "$&$&$&$&$&", value: inner },
+    }));
+    assert.throws(
+      () => transform({ v: value }, { a: "a" }),
+      // Each match counts as work too: the work budget or the size of a step runs out first.
+      isBudgetError("either", "@replace at /v/@replace/value/@replace"),
+    );
+  });
+  await t.step("@replace with $& once over a 60 MB value", () => {
+    const mapping = {
+      v: {
+        "@replace": {
+          pattern: "a",
+          replacement: "$&$&$&$&$&",
+          value: { "@path": "$.a" },
+        },
+      },
+    };
+    assert.throws(
+      () => transform(mapping, { a: "a".repeat(60_000_000) }),
+      isBudgetError("maxOutputSize", "@replace at /v/@replace"),
+    );
+  });
+  await t.step("@replace with $` and $' (quadratic output)", () => {
+    const mapping = {
+      v: {
+        "@replace": {
+          pattern: "a",
+          replacement: "$`$'",
+          ignorecase: true,
+          value: { "@path": "$.a" },
+        },
+      },
+    };
+    assert.throws(
+      () => transform(mapping, { a: "a".repeat(100_000) }),
+      isBudgetError("maxOutputSize", "@replace at /v/@replace"),
+    );
+  });
+  await t.step("{{{...}}} re-scanning a 100 KB value as a template", () => {
+    const note = "{{properties.note}}".repeat(5_000);
+    assert.throws(
+      () =>
+        transform({ v: { "@template": "{{{properties.note}}}" } }, {
+          properties: { note },
+        }),
+      isBudgetError("maxOutputSize", "@template at /v/@template"),
+    );
+  });
+  await t.step("24 nested @json encodes", () => {
+    const value = nested(24, { "@path": "$." }, (inner) => ({
+      "@json": { mode: "encode", value: inner },
+    }));
+    assert.throws(
+      () => transform({ v: value }, { a: '"\\' }),
+      isBudgetError("maxOutputSize", "@json at /v/@json/value/@json"),
+    );
+  });
+  await t.step("@merge of a 10 MB string", () => {
+    const mapping = {
+      v: { "@merge": { direction: "right", objects: [{ "@path": "$.s" }] } },
+    };
+    assert.throws(
+      () => transform(mapping, { s: "x".repeat(10_000_000) }),
+      isBudgetError("maxWork", "@merge at /v/@merge"),
+    );
+  });
+  await t.step("@transform doubling the event 30 times (maxWork)", () => {
+    let mapping: unknown = { a: { "@path": "$." }, b: { "@path": "$." } };
+    for (let index = 0; index < 30; index++) {
+      mapping = {
+        "@transform": {
+          apply: { a: { "@path": "$." }, b: { "@path": "$." } },
+          mapping,
+        },
+      };
+    }
+    assert.throws(
+      () => transform({ v: mapping }, { x: 1 }, { maxWork: 100_000 }),
+      isBudgetError("maxWork", "@transform at /v/@transform"),
+    );
+  });
+  await t.step("@arrayPath and @flatten count each entry (maxWork)", () => {
+    const items = Array.from({ length: 1_000 }, (_, id) => ({ id }));
+    for (
+      const v of [
+        { "@arrayPath": ["$.items", { n: { "@path": "$.id" } }] },
+        { "@flatten": { separator: ".", value: { "@path": "$.items" } } },
+      ]
+    ) {
+      assert.throws(
+        () => transform({ v }, { items }, { maxWork: 1_000 }),
+        MappingBudgetError,
+      );
+      assert.ok(transform({ v }, { items }, { maxWork: 10_000 }).v);
+    }
+  });
+  await t.step("the budgets are options a host can change", () => {
+    const mapping = {
+      v: {
+        "@replace": {
+          pattern: "a",
+          replacement: "$&$&",
+          value: { "@path": "$.a" },
+        },
+      },
+    };
+    const event = { a: "a".repeat(1_000) };
+    assert.equal(transform(mapping, event).v, "a".repeat(2_000));
+    assert.throws(
+      () => transform(mapping, event, { maxOutputSize: 1_999 }),
+      isBudgetError("maxOutputSize", "@replace at /v/@replace"),
+    );
+    assert.equal(
+      transform(mapping, event, { maxOutputSize: 2_000 }).v,
+      "a".repeat(2_000),
+    );
+    assert.throws(
+      () => compileMapping(mapping, { maxWork: 0 }),
+      /maxWork must be a positive integer/,
+    );
+    assert.throws(
+      () => transformBatch(mapping, [event], { maxOutputSize: 10 }),
+      MappingBudgetError,
+    );
+  });
+});
+
+Deno.test("event data that breaks the engine's conversions gets typed errors", async (t) => {
+  const event = JSON.parse('{"a": {"toString": 1}, "n": {"valueOf": 1}}');
+  const cases: Array<{ name: string; mapping: Record<string, unknown> }> = [
+    { name: "@template", mapping: { v: { "@template": "{{a}}" } } },
+    { name: "@template {{{a}}}", mapping: { v: { "@template": "{{{a}}}" } } },
+    {
+      name: "@template from a directive",
+      mapping: { v: { "@template": { "@path": "$.t" } } },
+    },
+    {
+      name: "@if blank",
+      mapping: { v: { "@if": { blank: { "@path": "$.a" }, then: 1 } } },
+    },
+    { name: "@liquid", mapping: { v: { "@liquid": "{{ a }}" } } },
+  ];
+  for (const { name, mapping } of cases) {
+    await t.step(`${name} throws a MappingValueError`, () => {
+      assert.throws(
+        () => transform(mapping, { ...event, t: "{{a}}" }),
+        (error: unknown) => {
+          assert.ok(error instanceof MappingValueError, String(error));
+          assert.equal(error.code, "MAPPING_VALUE_INVALID");
+          assert.equal(error.retryable, false);
+          assert.match(error.message, /^Cannot resolve mapping: @\w+ at \/v\//);
+          return true;
+        },
+      );
+    });
+  }
+  await t.step("an own valueOf key alone still gives Segment's answer", () => {
+    assert.deepStrictEqual(transform({ v: { "@template": "{{n}}" } }, event), {
+      v: "[object Object]",
+    });
+  });
+  await t.step(
+    "{{ a | json }} on a deep value throws a MappingDepthError",
+    () => {
+      const deep = nested(20_000, 1, (v) => ({ a: v }));
+      assert.throws(
+        () => transform({ v: { "@liquid": "{{ a | json }}" } }, { a: deep }),
+        MappingDepthError,
+      );
+    },
+  );
+  await t.step("a null or undefined mapping throws a ValidationError", () => {
+    for (const mapping of [null, undefined]) {
+      assert.throws(() => transform(mapping), ValidationError);
+      assert.throws(() => validateMapping(mapping), ValidationError);
+      assert.throws(() => compileMapping(mapping), ValidationError);
+    }
+    assert.throws(
+      () => validateMapping(null),
+      { message: "/ should be an object but it is null." },
+    );
+  });
+  await t.step("a null root directive throws a ValidationError", () => {
+    const mapping = { __segment_internal_directive: null, a: 1 };
+    assert.throws(() => transform(mapping, {}), {
+      name: "ValidationError",
+      message:
+        "/__segment_internal_directive should be a directive object but it is null.",
+    });
+    assert.throws(() => validateMapping(mapping), ValidationError);
+  });
+});
+
+Deno.test("arrays and objects without a prototype are mapped like others", async (t) => {
+  const bare = <T extends object>(value: T): T =>
+    Object.setPrototypeOf(value, null);
+  await t.step("in the event", () => {
+    const event = {
+      items: bare([{ id: 1 }, { id: 2 }]),
+      object: bare({ a: null, b: bare([1, 2]) }),
+    };
+    const result = transform({
+      ids: { "@arrayPath": ["$.items", { n: { "@path": "$.id" } }] },
+      items: { "@path": "$.items" },
+      flat: { "@flatten": { separator: ".", value: { "@path": "$.object" } } },
+      clean: { "@excludeWhenNull": { "@path": "$.object" } },
+      merged: {
+        "@merge": { direction: "left", objects: [{ "@path": "$.object" }] },
+      },
+      json: { "@json": { mode: "encode", value: { "@path": "$.object" } } },
+    }, event);
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(result)), {
+      ids: [{ n: 1 }, { n: 2 }],
+      items: [{ id: 1 }, { id: 2 }],
+      flat: { a: null, "b.0": 1, "b.1": 2 },
+      clean: { b: [1, 2] },
+      merged: { a: null, b: [1, 2] },
+      json: '{"a":null,"b":[1,2]}',
+    });
+    assert.throws(
+      () => transform({ v: { "@template": "{{object}}" } }, event),
+      MappingValueError,
+    );
+  });
+  await t.step("in the mapping", () => {
+    const mapping = {
+      list: bare([1, { "@path": "$.a" }]),
+      arrayPath: { "@arrayPath": bare(["$.items", { n: { "@path": "$.n" } }]) },
+      merged: {
+        "@merge": { direction: "right", objects: bare([{ x: 1 }, { y: 2 }]) },
+      },
+    };
+    validateMapping(mapping);
+    assert.deepStrictEqual(
+      JSON.parse(
+        JSON.stringify(
+          transformBatch(mapping, bare([{ a: 3, items: [{ n: 4 }] }])),
+        ),
+      ),
+      [{ list: [1, 3], arrayPath: [{ n: 4 }], merged: { x: 1, y: 2 } }],
+    );
+  });
 });

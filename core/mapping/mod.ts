@@ -20,12 +20,23 @@ export { compileMapping } from "./compile_mapping.ts";
 export type {
   CompiledMapping,
   CompileMappingOptions,
-} from "./compile_mapping.ts";
-export { compileMappingWithoutLiquid } from "./compile_without_liquid.ts";
-export { compileMappingLean } from "./compile_mapping_lean.ts";
+  CompileMappingWithOptions,
+} from "./compile_mapping_with.ts";
+export type { MappingValidator } from "./mapping_validator.ts";
+export { compileMappingWith } from "./compile_mapping_with.ts";
+export { createMappingValidator } from "./mapping_validator.ts";
+export {
+  liquidDirective,
+  liquidRule,
+  standardDirectives,
+  standardRules,
+} from "./directives/mod.ts";
+export type { Directive, Rule } from "./directives/mod.ts";
 export { transform, transformBatch } from "./transform.ts";
 export { validateMapping } from "./validate_mapping.ts";
 export type { ValidateMappingOptions } from "./validate_mapping.ts";
 export { getFieldValueKeys, getTemplateKeys } from "./value_keys.ts";
 export { ValidationError } from "./validation_error.ts";
 export { MappingDepthError } from "./mapping_depth_error.ts";
+export { MappingBudgetError } from "./mapping_budget_error.ts";
+export { MappingValueError } from "./mapping_value_error.ts";

@@ -1,18 +1,33 @@
-import { checkBatchData, checkData, type CompiledMapping } from "./_compile.ts";
+import {
+  checkBatchData,
+  checkData,
+  type CompiledMapping,
+  type CompileMappingOptions,
+} from "./_compile.ts";
 import { compileMapping } from "./compile_mapping.ts";
 
 // Mappings are stored data that callers do not mutate; a changed mapping object must be compiled again
-// (pass a new object or use compileMapping).
-const compiledMappings = new WeakMap<object, CompiledMapping>();
+// (pass a new object or use compileMapping). Each mapping keeps one compiled form per set of options.
+const compiledMappings = new WeakMap<object, Map<string, CompiledMapping>>();
 
-function compiledFor(mapping: unknown): CompiledMapping {
+function compiledFor(
+  mapping: unknown,
+  options: CompileMappingOptions,
+): CompiledMapping {
   if (typeof mapping !== "object" || mapping === null) {
-    return compileMapping(mapping);
+    return compileMapping(mapping, options);
   }
-  let compiled = compiledMappings.get(mapping);
+  const { maxDepth, maxOutputSize, maxWork } = options;
+  const key = `${maxDepth}/${maxOutputSize}/${maxWork}`;
+  let byOptions = compiledMappings.get(mapping);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    compiledMappings.set(mapping, byOptions);
+  }
+  let compiled = byOptions.get(key);
   if (compiled === undefined) {
-    compiled = compileMapping(mapping);
-    compiledMappings.set(mapping, compiled);
+    compiled = compileMapping(mapping, options);
+    byOptions.set(key, compiled);
   }
   return compiled;
 }
@@ -22,11 +37,15 @@ function compiledFor(mapping: unknown): CompiledMapping {
  * `transform`: directives are replaced by their values, keys whose value is
  * `undefined` are removed. The compiled mapping is cached by the mapping
  * object, so do not mutate a mapping between calls (compile a new object).
+ * `options` sets the nesting limit and the budgets (see
+ * {@linkcode CompileMappingOptions}).
  *
  * @throws {Error} `data must be an object, got ...` when `data` is not an object, or what a directive throws.
  * @throws {ValidationError} When the mapping breaks a rule at its root.
  * @throws {AggregateError} When values under keys of the mapping break rules.
  * @throws {MappingDepthError} When the mapping or a value it copies nests too deeply or is cyclic.
+ * @throws {MappingBudgetError} When a directive's output or the work exceeds its budget.
+ * @throws {MappingValueError} When a value of the event cannot be used as a directive needs it.
  * @example
  * ```ts
  * import { transform } from "@destkit/core";
@@ -42,9 +61,10 @@ function compiledFor(mapping: unknown): CompiledMapping {
 export function transform(
   mapping: unknown,
   data?: unknown,
+  options: CompileMappingOptions = {},
 ): Record<string, unknown> {
   checkData(data);
-  return compiledFor(mapping).resolve(data);
+  return compiledFor(mapping, options).resolve(data);
 }
 
 /**
@@ -64,7 +84,8 @@ export function transform(
 export function transformBatch(
   mapping: unknown,
   data?: unknown[],
+  options: CompileMappingOptions = {},
 ): Record<string, unknown>[] {
   if (data !== undefined) checkBatchData(data);
-  return compiledFor(mapping).resolveBatch(data);
+  return compiledFor(mapping, options).resolveBatch(data);
 }

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_DEPTH, validateWithLimit } from "./_compile.ts";
+import { DEFAULT_MAX_DEPTH, validateWith } from "./_compile.ts";
+import { VALIDATOR } from "./compile_mapping.ts";
 
 /** Options for {@linkcode validateMapping}. */
 export interface ValidateMappingOptions {
@@ -35,5 +36,5 @@ export function validateMapping(
   options: ValidateMappingOptions = {},
 ): void {
   const { maxDepth = DEFAULT_MAX_DEPTH } = options;
-  validateWithLimit(mapping, maxDepth);
+  validateWith(mapping, maxDepth, VALIDATOR);
 }

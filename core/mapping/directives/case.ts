@@ -1,8 +1,14 @@
-import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import { hasOption, isObject } from "../_real_type.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@case`: `operator` "lower" or "upper" applied to a string `value`; other values pass through. */
-export function compileCase(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -12,12 +18,44 @@ export function compileCase(
   const { operator, value } = options;
   if (!operator) return failWith('@case requires a "operator" key');
   if (!value) return () => undefined;
-  const input = context.compile(value);
+  const input = context.compile(value, "value");
   return (data) => {
     const resolved = input(data);
     if (typeof resolved !== "string") return resolved;
-    if (operator === "lower") return resolved.toLowerCase();
-    if (operator === "upper") return resolved.toUpperCase();
-    throw new Error('operator key should have a value of "lower" or "upper"');
+    if (operator !== "lower" && operator !== "upper") {
+      throw new Error(
+        'operator key should have a value of "lower" or "upper"',
+      );
+    }
+    // A few characters grow when their case changes ("ß" becomes "SS"), at most threefold.
+    context.size(resolved.length);
+    context.write(resolved.length);
+    return operator === "lower"
+      ? resolved.toLowerCase()
+      : resolved.toUpperCase();
   };
 }
+
+/** Checks the value under `@case` as Segment's validate does. */
+export function caseRule(value: unknown, check: Checker, stack: Stack): void {
+  check.fields(value, {
+    operator: [check.string],
+    value: [check.stringOrDirective],
+  }, stack);
+}
+
+/** The event keys the value under `@case` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function caseKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (hasOption(value, "operator")) {
+    return read((value as Record<string, unknown>).value);
+  }
+}
+
+/** `@case`: `operator` "lower" or "upper" applied to a string `value`; other values pass through. */
+export const caseDirective: Directive = {
+  name: "@case",
+  compile,
+};

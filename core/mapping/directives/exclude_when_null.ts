@@ -1,8 +1,13 @@
 import { cleanNulls } from "../_clean.ts";
-import type { CompileContext, Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@excludeWhenNull`: null drops the key; null values in nested objects (not arrays) are removed. */
-export function compileExcludeWhenNull(
+function compile(
   value: unknown,
   context: CompileContext,
 ): Resolver {
@@ -10,6 +15,29 @@ export function compileExcludeWhenNull(
   const { maxDepth } = context;
   return (data) => {
     const resolved = input(data);
-    return resolved === null ? undefined : cleanNulls(resolved, maxDepth);
+    return resolved === null
+      ? undefined
+      : cleanNulls(resolved, maxDepth, context);
   };
 }
+
+/** Checks the value under `@excludeWhenNull` as Segment's validate does. */
+export function excludeWhenNullRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  check.raw(value, stack);
+}
+
+// Segment lists the directive's own "key" as "", which is filtered out.
+/** The event keys the value under `@excludeWhenNull` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function excludeWhenNullKeys(): unknown[] {
+  return [""];
+}
+
+/** `@excludeWhenNull`: null drops the key; null values in nested objects (not arrays) are removed. */
+export const excludeWhenNullDirective: Directive = {
+  name: "@excludeWhenNull",
+  compile,
+};

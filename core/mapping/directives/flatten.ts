@@ -1,9 +1,15 @@
 import { flattenValue } from "../_flatten.ts";
-import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import { hasOption, isObject } from "../_real_type.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@flatten`: nested keys of `value` joined by `separator`; `omitArrays` (truthiness) keeps arrays whole. */
-export function compileFlatten(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -13,8 +19,8 @@ export function compileFlatten(
   if (!options.separator) {
     return failWith('@flatten requires a "separator" key');
   }
-  const separator = context.compile(options.separator);
-  const value = context.compile(options.value);
+  const separator = context.compile(options.separator, "separator");
+  const value = context.compile(options.value, "value");
   const omitArrays = Boolean(options.omitArrays);
   const { maxDepth } = context;
   return (data) => {
@@ -26,6 +32,35 @@ export function compileFlatten(
       separator: resolvedSeparator,
       omitArrays,
       maxDepth,
+      meter: context,
     });
   };
 }
+
+/** Checks the value under `@flatten` as Segment's validate does. */
+export function flattenRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  check.fields(value, {
+    separator: [check.string],
+    value: [check.raw, true],
+  }, stack);
+}
+
+/** The event keys the value under `@flatten` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function flattenKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (hasOption(value, "value")) {
+    return read((value as Record<string, unknown>).value);
+  }
+}
+
+/** `@flatten`: nested keys of `value` joined by `separator`; `omitArrays` (truthiness) keeps arrays whole. */
+export const flattenDirective: Directive = {
+  name: "@flatten",
+  compile,
+};

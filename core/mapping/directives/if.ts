@@ -1,8 +1,15 @@
-import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import { hasOption, isObject } from "../_real_type.ts";
+import { converted } from "../_text.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@if`: `exists` (not undefined or null) or `blank` (also not loosely `""`) chooses `then` or `else`. */
-export function compileIf(options: unknown, context: CompileContext): Resolver {
+function compile(options: unknown, context: CompileContext): Resolver {
   if (!isObject(options)) {
     return failWith('@if requires an object with an "exists" key');
   }
@@ -10,17 +17,44 @@ export function compileIf(options: unknown, context: CompileContext): Resolver {
   if (!exists && !blank) {
     return failWith('@if requires an "exists" key or a "blank" key');
   }
-  const thenValue = then === undefined ? undefined : context.compile(then);
+  const thenValue = then === undefined
+    ? undefined
+    : context.compile(then, "then");
   // A falsy `else` is never resolved: the key is dropped.
-  const elseValue = otherwise ? context.compile(otherwise) : undefined;
+  const elseValue = otherwise ? context.compile(otherwise, "else") : undefined;
   const useExists = exists !== undefined;
-  const condition = context.compile(useExists ? exists : blank);
+  const condition = useExists
+    ? context.compile(exists, "exists")
+    : context.compile(blank, "blank");
+  const { place } = context;
   return (data) => {
     const value = condition(data);
-    // deno-lint-ignore eqeqeq
     const holds = value !== undefined && value !== null &&
-      (useExists || value != "");
+      (useExists ||
+        // deno-lint-ignore eqeqeq
+        converted(() => value != "", place, 'compare a value with ""'));
     if (holds) return thenValue?.(data);
     return elseValue?.(data);
   };
 }
+
+/** Checks the value under `@if` as Segment's validate does. */
+export function ifRule(value: unknown, check: Checker, stack: Stack): void {
+  const { raw } = check;
+  check.fields(value, { exists: [raw], then: [raw], else: [raw] }, stack);
+}
+
+/** The event keys the value under `@if` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function ifKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (!hasOption(value, "exists") && !hasOption(value, "blank")) return;
+  const options = value as Record<string, unknown>;
+  return ["blank", "exists", "then", "else"].flatMap((key) =>
+    read(options[key])
+  );
+}
+
+/** `@if`: `exists` (not undefined or null) or `blank` (also not loosely `""`) chooses `then` or `else`. */
+export const ifDirective: Directive = { name: "@if", compile };

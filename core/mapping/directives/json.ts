@@ -1,18 +1,48 @@
-import { isObject } from "../_real_type.ts";
+import { hasOption, isObject } from "../_real_type.ts";
 import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-function encode(value: unknown, maxDepth: number): unknown {
+// Before encoding: the strings it will write at least, and every entry it walks (counted without
+// recursion, as a value may nest deeper than the stack), stopped once past the budget.
+function encode(value: unknown, context: CompileContext): unknown {
+  let least = 0;
+  const pending = [value];
+  while (pending.length > 0 && least <= context.maxOutputSize) {
+    const item = pending.pop();
+    if (typeof item === "string") least += item.length;
+    else if (item !== null && typeof item === "object") {
+      const keys = Object.keys(item);
+      context.work(keys.length + 1);
+      for (const key of keys) {
+        pending.push((item as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  context.size(least);
+  let encoded: string | undefined;
   try {
-    return JSON.stringify(value);
+    encoded = JSON.stringify(value);
   } catch (error) {
-    if (isStackOverflow(error)) throw valueTooDeep(maxDepth);
+    if (isStackOverflow(error)) throw valueTooDeep(context.maxDepth);
     throw error;
   }
+  if (encoded !== undefined) {
+    context.size(encoded.length);
+    context.write(encoded.length);
+  }
+  return encoded;
 }
 
-function decode(value: unknown): unknown {
+function decode(value: unknown, context: CompileContext): unknown {
   if (typeof value !== "string") return value;
+  context.write(value.length);
   try {
     return JSON.parse(value);
   } catch {
@@ -20,8 +50,7 @@ function decode(value: unknown): unknown {
   }
 }
 
-/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
-export function compileJSON(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -31,13 +60,36 @@ export function compileJSON(
   const { mode } = options;
   if (!mode) return failWith('@json requires a "mode" key');
   if (!options.value) return failWith('@json requires a "value" key');
-  const value = context.compile(options.value);
-  const { maxDepth } = context;
+  const value = context.compile(options.value, "value");
   // Validation accepts any case, but only the exact lower-case modes do anything.
-  if (mode === "encode") return (data) => encode(value(data), maxDepth);
-  if (mode === "decode") return (data) => decode(value(data));
+  if (mode === "encode") return (data) => encode(value(data), context);
+  if (mode === "decode") return (data) => decode(value(data), context);
   return (data) => {
     value(data);
     return undefined;
   };
 }
+
+/** Checks the value under `@json` as Segment's validate does. */
+export function jsonRule(value: unknown, check: Checker, stack: Stack): void {
+  check.fields(value, {
+    value: [check.raw, true],
+    mode: [check.oneOf("encode", "decode"), true],
+  }, stack);
+}
+
+/** The event keys the value under `@json` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function jsonKeys(
+  value: unknown,
+  read: (value: unknown) => unknown[],
+): unknown[] | undefined {
+  if (hasOption(value, "value")) {
+    return read((value as Record<string, unknown>).value);
+  }
+}
+
+/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
+export const jsonDirective: Directive = {
+  name: "@json",
+  compile,
+};

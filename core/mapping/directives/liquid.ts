@@ -1,9 +1,31 @@
-import { liquidEngine, MAX_LIQUID_LENGTH } from "../_liquid_engine.ts";
+import {
+  getLiquidKeys,
+  liquidEngine,
+  MAX_LIQUID_LENGTH,
+} from "../_liquid_engine.ts";
 import type { Liquid } from "liquidjs";
-import { failWith, type Resolver } from "./_types.ts";
+import { MappingValueError } from "../mapping_value_error.ts";
+import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@liquid`: a LiquidJS template (at most 1000 characters, some tags and filters disabled), parsed once. */
-export function compileLiquid(value: unknown): Resolver {
+// What the engine threw while rendering: liquidjs wraps it as `originalError`.
+function engineFault(error: unknown): unknown {
+  const original = (error as { originalError?: unknown } | null)
+    ?.originalError;
+  return original ?? error;
+}
+
+function compile(
+  value: unknown,
+  context: CompileContext,
+): Resolver {
   if (typeof value !== "string") {
     return failWith("liquid template value must be a string");
   }
@@ -24,10 +46,40 @@ export function compileLiquid(value: unknown): Resolver {
   }
   const engine = liquidEngine();
   return (data) => {
-    const rendered: unknown = engine.renderSync(
-      templates,
-      data as object,
-    );
-    return typeof rendered === "string" ? rendered : "error";
+    let rendered: unknown;
+    try {
+      rendered = engine.renderSync(templates, data as object);
+    } catch (error) {
+      // Event data the engine cannot read gets a typed error; template faults stay Segment's.
+      const fault = engineFault(error);
+      if (isStackOverflow(fault)) throw valueTooDeep(context.maxDepth);
+      if (fault instanceof TypeError || fault instanceof RangeError) {
+        throw new MappingValueError(
+          `Cannot resolve mapping: ${context.place} cannot render the event: ${fault.message}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    if (typeof rendered !== "string") return "error";
+    context.size(rendered.length);
+    context.write(rendered.length);
+    return rendered;
   };
 }
+
+/** Checks the value under `@liquid` as Segment's validate does. */
+export function liquidRule(value: unknown, check: Checker, stack: Stack): void {
+  check.string(value, stack);
+}
+
+/** The event keys the value under `@liquid` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function liquidKeys(value: unknown): unknown[] | undefined {
+  if (typeof value === "string") return getLiquidKeys(value);
+}
+
+/** `@liquid`: a LiquidJS template (at most 1000 characters, some tags and filters disabled), parsed once. */
+export const liquidDirective: Directive = {
+  name: "@liquid",
+  compile,
+};

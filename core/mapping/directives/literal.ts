@@ -1,9 +1,35 @@
-import type { CompileContext, Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@literal`: the value as written; directives nested in it still resolve. */
-export function compileLiteral(
+function compile(
   value: unknown,
   context: CompileContext,
 ): Resolver {
   return context.compile(value);
 }
+
+/** Checks the value under `@literal` as Segment's validate does. */
+export function literalRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  check.raw(value, stack);
+}
+
+// Segment lists the literal's own "key" as "", which is filtered out.
+/** The event keys the value under `@literal` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function literalKeys(): unknown[] {
+  return [""];
+}
+
+/** `@literal`: the value as written; directives nested in it still resolve. */
+export const literalDirective: Directive = {
+  name: "@literal",
+  compile,
+};

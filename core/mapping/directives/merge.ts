@@ -1,9 +1,15 @@
 import { assignOwn } from "../_clean.ts";
 import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@merge`: `Object.assign` of `objects` in order; `direction: "left"` reverses the order. */
-export function compileMerge(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -13,7 +19,7 @@ export function compileMerge(
     );
   }
   if (!options.direction) return failWith('@merge requires a "direction" key');
-  const direction = context.compile(options.direction);
+  const direction = context.compile(options.direction, "direction");
   const { objects } = options;
   if (!objects || !Array.isArray(objects)) {
     const message = objects
@@ -24,13 +30,41 @@ export function compileMerge(
       throw new Error(message);
     };
   }
-  const sources = objects.map((item) => context.compile(item));
+  // An index loop: an array without a prototype has no `map`.
+  const sources: Resolver[] = [];
+  for (let index = 0; index < objects.length; index++) {
+    sources.push(context.compile(objects[index], "objects", String(index)));
+  }
   return (data) => {
     const left = direction(data) === "left";
     const values = sources.map((source) => source(data));
     if (left) values.reverse();
     const merged: Record<string, unknown> = {};
-    for (const value of values) assignOwn(merged, value);
+    for (const value of values) {
+      // Counted before copying: a string spreads into one key per character.
+      context.work(
+        typeof value === "string"
+          ? value.length
+          : Object.keys(Object(value)).length,
+      );
+      assignOwn(merged, value);
+    }
     return merged;
   };
 }
+
+/** Checks the value under `@merge` as Segment's validate does. */
+export function mergeRule(value: unknown, check: Checker, stack: Stack): void {
+  check.fields(value, {
+    direction: [check.oneOf("left", "right")],
+    objects: [check.array, true],
+  }, stack);
+  // Segment checks each object from an empty path, so these messages start with "/ ".
+  const { objects } = value as { objects: unknown[] };
+  for (let index = 0; index < objects.length; index++) {
+    check.objectOrDirective(objects[index], []);
+  }
+}
+
+/** `@merge`: `Object.assign` of `objects` in order; `direction: "left"` reverses the order. */
+export const mergeDirective: Directive = { name: "@merge", compile };

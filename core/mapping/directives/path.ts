@@ -1,9 +1,14 @@
 import { parsePath, readPath, stripRoot } from "../_path.ts";
 import { realTypeOf } from "../_real_type.ts";
-import type { CompileContext, Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@path`: the value at a path of the event (`$.` removed once; `""`, `"."` and `"$."` are the root). */
-export function compilePath(value: unknown, context: CompileContext): Resolver {
+function compile(value: unknown, context: CompileContext): Resolver {
   if (typeof value === "string") {
     const segments = parsePath(stripRoot(value));
     return (data) => readPath(data, segments);
@@ -17,3 +22,19 @@ export function compilePath(value: unknown, context: CompileContext): Resolver {
     return readPath(data, parsePath(stripRoot(resolved)));
   };
 }
+
+/** Checks the value under `@path` as Segment's validate does. */
+export function pathRule(value: unknown, check: Checker, stack: Stack): void {
+  check.stringOrDirective(value, stack);
+}
+
+/** The event keys the value under `@path` reads, as Segment lists them (`undefined`: none, try the next key). */
+export function pathKeys(value: unknown): unknown[] {
+  return [value];
+}
+
+/** `@path`: the value at a path of the event (`$.` removed once; `""`, `"."` and `"$."` are the root). */
+export const pathDirective: Directive = {
+  name: "@path",
+  compile,
+};

@@ -1,8 +1,14 @@
 import { isObject } from "../_real_type.ts";
-import { type CompileContext, failWith, type Resolver } from "./_types.ts";
+import {
+  type Checker,
+  type CompileContext,
+  type Directive,
+  failWith,
+  type Resolver,
+  type Stack,
+} from "./_types.ts";
 
-/** `@transform`: `apply` runs as a mapping on the event, then `mapping` runs on that result. */
-export function compileTransform(
+function compile(
   options: unknown,
   context: CompileContext,
 ): Resolver {
@@ -17,7 +23,26 @@ export function compileTransform(
   if (!isObject(apply)) {
     return failWith('@transform "apply" key should be an object');
   }
-  const applied = context.compileTransform(apply);
-  const result = context.compile(mapping);
+  const applied = context.compileTransform(apply, "apply");
+  const result = context.compile(mapping, "mapping");
   return (data) => result(applied(data));
 }
+
+/** Checks the value under `@transform` as Segment's validate does. */
+export function transformRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  const { objectOrDirective } = check;
+  check.fields(value, {
+    apply: [objectOrDirective, true],
+    mapping: [objectOrDirective, true],
+  }, stack);
+}
+
+/** `@transform`: `apply` runs as a mapping on the event, then `mapping` runs on that result. */
+export const transformDirective: Directive = {
+  name: "@transform",
+  compile,
+};

@@ -1,0 +1,42 @@
+import { IntegrationError } from "../errors.ts";
+
+/**
+ * A mapping would produce more than its budgets allow: a directive's output
+ * (characters of a string, entries of an object or array) above
+ * `maxOutputSize`, or the work of one resolve (characters produced, entries
+ * copied or walked) above `maxWork`. Thrown before the engine would run out
+ * of memory or time; the message names the directive and its path in the
+ * mapping.
+ *
+ * @example
+ * ```ts
+ * import { MappingBudgetError, transform } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * const mapping = {
+ *   v: { "@replace": { pattern: "a", replacement: "$&$&", value: { "@path": "$.text" } } },
+ * };
+ * const event = { text: "a".repeat(1_000) };
+ * assert.throws(
+ *   () => transform(mapping, event, { maxOutputSize: 1_500 }),
+ *   (error: MappingBudgetError) => error.code === "MAPPING_BUDGET_EXCEEDED" && error.budget === "maxOutputSize",
+ * );
+ * ```
+ */
+export class MappingBudgetError extends IntegrationError {
+  override name = "MappingBudgetError";
+  /** The budget that ran out. */
+  readonly budget: "maxOutputSize" | "maxWork";
+  /** Its value. */
+  readonly limit: number;
+
+  constructor(
+    message: string,
+    budget: "maxOutputSize" | "maxWork",
+    limit: number,
+  ) {
+    super(message, "MAPPING_BUDGET_EXCEEDED", 400, { retryable: false });
+    this.budget = budget;
+    this.limit = limit;
+  }
+}
