@@ -1,5 +1,5 @@
 // Generated queries and events shared by the differential tests (destkit against
-// Segment, and compileFqlLean against compileFql). No tests here.
+// Segment,). No tests here.
 import fc from "fast-check";
 
 const atom = fc.constantFrom<unknown>(

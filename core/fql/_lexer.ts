@@ -1,4 +1,6 @@
-import { FqlSyntaxError } from "./fql_syntax_error.ts";
+// The one tokenizer of the subscription language. The scanning loop, the token
+// shape and the limits are shared; what differs between dialects (destkit's
+// grammar, Segment's lexer) is passed in as a `LexDialect`.
 
 /** The longest query accepted, in UTF-16 code units. */
 export const MAX_QUERY_LENGTH = 65_536;
@@ -14,184 +16,172 @@ export interface Token {
     | "comma"
     | "lparen"
     | "rparen"
+    | "lbracket"
+    | "rbracket"
     | "op"
     | "bang"
+    | "and"
+    | "or"
+    | "null"
     | "eof";
   start: number;
   end: number;
-  /** The word, segment or operator text; a string's decoded value. */
+  /** The word, segment or operator text; a string's value. */
   text: string;
   /** A number token's value. */
   number: number;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+/** Why the query cannot be read: a message code (see `_expected.ts`) and its detail. */
+export type Fail = (
+  column: number,
+  code: number,
+  detail?: string,
+  found?: Token,
+) => never;
+
+/** The scanner state a dialect's scanning functions read and advance. */
+export interface Cursor {
+  readonly query: string;
+  /** The next offset to read. */
+  at: number;
+  readonly tokens: Token[];
+  readonly fail: Fail;
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Reads one token starting at `cursor.at`, or returns `undefined` when it does not apply. */
+export type Scan = (cursor: Cursor) => Token | undefined;
+
+/** The lexical rules of one dialect. */
+export interface LexDialect {
+  /** Whitespace between tokens (a sticky regular expression). */
+  space: RegExp;
+  /** Scanners tried in order at each token start. */
+  scanners: readonly Scan[];
+}
+
+/** Lexical failure codes, described in `_expected.ts`. */
+export const LEX_LENGTH = 0;
+export const LEX_DECIMAL = 1;
+export const LEX_NUMBER = 2;
+export const LEX_STRING = 3;
+export const LEX_ESCAPE = 4;
+export const LEX_CHARACTER = 5;
+
+/** Makes a token. */
+export function token(
+  kind: Token["kind"],
+  start: number,
+  end: number,
+  text: string,
+  number = 0,
+): Token {
+  return { kind, start, end, text, number };
+}
+
+/** Advances past a sticky pattern from `from`; returns the new offset. */
+export function skip(query: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  pattern.test(query);
+  return pattern.lastIndex;
 }
 
 /** Whether the character code may continue an identifier: a letter, digit, `_` or `-`. */
 export function isWordCode(code: number): boolean {
-  return isLetter(code) || isDigit(code) || code === 95 || code === 45;
+  return WORD_CHAR.test(String.fromCharCode(code));
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-const ESCAPABLE = new Set(['"', "'", "\\"]);
+const WORD_CHAR = /[\w-]/;
+const WORD = /[\w-]*/y;
+const DIGITS = /\d*/y;
 
 /** Splits a query into tokens, ending with an `eof` token. */
-export function tokenize(query: string): Token[] {
+export function tokenize(
+  query: string,
+  fail: Fail,
+  dialect: LexDialect = NATIVE_LEXICON,
+): Token[] {
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new FqlSyntaxError(
-      query,
-      MAX_QUERY_LENGTH + 1,
-      `a query of at most ${MAX_QUERY_LENGTH} characters`,
-      `${query.length} characters`,
-    );
+    fail(MAX_QUERY_LENGTH + 1, LEX_LENGTH, String(query.length));
   }
-  const tokens: Token[] = [];
-  const length = query.length;
-  let i = 0;
-  function push(
-    kind: Token["kind"],
-    start: number,
-    end: number,
-    text: string,
-    number = 0,
-  ): void {
-    tokens.push({ kind, start, end, text, number });
+  const cursor: Cursor = { query, at: 0, tokens: [], fail };
+  while ((cursor.at = skip(query, dialect.space, cursor.at)) < query.length) {
+    let found: Token | undefined;
+    for (const scan of dialect.scanners) {
+      if ((found = scan(cursor))) break;
+    }
+    if (!found) {
+      const char = String.fromCodePoint(query.codePointAt(cursor.at)!);
+      fail(cursor.at + 1, LEX_CHARACTER, char);
+    }
+    cursor.tokens.push(found);
+    cursor.at = found.end;
   }
-  while (i < length) {
-    const code = query.charCodeAt(i);
-    if (isSpace(code)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const previous = tokens.length === 0
-      ? undefined
-      : tokens[tokens.length - 1];
-    if (
-      previous?.kind === "dot" && previous.end === start && isWordCode(code)
-    ) {
-      while (i < length && isWordCode(query.charCodeAt(i))) i++;
-      push("segment", start, i, query.slice(start, i));
-      continue;
-    }
-    if (isLetter(code) || code === 95) {
-      while (i < length && isWordCode(query.charCodeAt(i))) i++;
-      push("word", start, i, query.slice(start, i));
-      continue;
-    }
-    const signed = (code === 45 || code === 43) &&
-      isDigit(query.charCodeAt(i + 1));
-    if (isDigit(code) || signed) {
-      i++;
-      while (i < length && isDigit(query.charCodeAt(i))) i++;
-      if (query.charCodeAt(i) === 46) {
-        if (!isDigit(query.charCodeAt(i + 1))) {
-          throw new FqlSyntaxError(
-            query,
-            i + 2,
-            "a digit after the decimal point",
-          );
-        }
-        i++;
-        while (i < length && isDigit(query.charCodeAt(i))) i++;
-      }
-      const text = query.slice(start, i);
-      const value = Number(text);
-      if (!Number.isFinite(value)) {
-        throw new FqlSyntaxError(
-          query,
-          start + 1,
-          "a number of at most 308 digits",
-        );
-      }
-      push("number", start, i, text, value);
-      continue;
-    }
-    if (code === 34 || code === 39) {
-      const quote = query[i];
-      i++;
-      let value = "";
-      let chunk = i;
-      while (true) {
-        if (i >= length) {
-          throw new FqlSyntaxError(
-            query,
-            length + 1,
-            `${quote} to close the string opened at column ${start + 1}`,
-          );
-        }
-        const char = query[i];
-        if (char === quote) break;
-        if (char === "\\") {
-          const escaped = query[i + 1];
-          if (!ESCAPABLE.has(escaped)) {
-            throw new FqlSyntaxError(
-              query,
-              i + 2,
-              `\\", \\' or \\\\ after a backslash`,
-            );
-          }
-          value += query.slice(chunk, i) + escaped;
-          i += 2;
-          chunk = i;
-          continue;
-        }
-        i++;
-      }
-      value += query.slice(chunk, i);
-      i++;
-      push("string", start, i, value);
-      continue;
-    }
-    i++;
-    switch (query[start]) {
-      case ".":
-        push("dot", start, i, ".");
-        continue;
-      case ",":
-        push("comma", start, i, ",");
-        continue;
-      case "(":
-        push("lparen", start, i, "(");
-        continue;
-      case ")":
-        push("rparen", start, i, ")");
-        continue;
-      case "=":
-        push("op", start, i, "=");
-        continue;
-      case "!":
-        if (query[i] === "=") {
-          i++;
-          push("op", start, i, "!=");
-        } else {
-          push("bang", start, i, "!");
-        }
-        continue;
-      case "<":
-      case ">":
-        if (query[i] === "=") i++;
-        push("op", start, i, query.slice(start, i));
-        continue;
-    }
-    throw new FqlSyntaxError(
-      query,
-      start + 1,
-      "a condition, an operator, a value, a parenthesis or whitespace",
-      `unexpected character ${
-        JSON.stringify(String.fromCodePoint(query.codePointAt(start)!))
-      }`,
-    );
-  }
-  push("eof", length, length, "");
-  return tokens;
+  cursor.tokens.push(token("eof", query.length, query.length, ""));
+  return cursor.tokens;
 }
+
+// A word, or a path segment right after a dot (which may start with a digit or "-").
+function scanWord({ query, at, tokens }: Cursor): Token | undefined {
+  const previous = tokens[tokens.length - 1];
+  const segment = previous?.kind === "dot" && previous.end === at;
+  if (!/[A-Za-z_]/.test(query[at]) && !(segment && WORD_CHAR.test(query[at]))) {
+    return;
+  }
+  const end = skip(query, WORD, at);
+  return token(segment ? "segment" : "word", at, end, query.slice(at, end));
+}
+
+function scanNumber({ query, at, fail }: Cursor): Token | undefined {
+  if (!/^[-+]?\d/.test(query.slice(at, at + 2))) return;
+  let end = skip(query, DIGITS, at + 1);
+  if (query[end] === ".") {
+    if (!/\d/.test(query[end + 1] ?? "")) fail(end + 2, LEX_DECIMAL);
+    end = skip(query, DIGITS, end + 1);
+  }
+  const text = query.slice(at, end);
+  const value = Number(text);
+  if (!isFinite(value)) fail(at + 1, LEX_NUMBER);
+  return token("number", at, end, text, value);
+}
+
+// A single- or double-quoted string; a backslash escapes either quote or itself.
+function scanString({ query, at, fail }: Cursor): Token | undefined {
+  const quote = query[at];
+  if (quote !== '"' && quote !== "'") return;
+  let value = "";
+  let i = at;
+  while (query[++i] !== quote) {
+    if (i >= query.length) fail(i + 1, LEX_STRING, quote + (at + 1));
+    if (query[i] === "\\" && !/["'\\]/.test(query[++i] ?? "")) {
+      fail(i + 1, LEX_ESCAPE);
+    }
+    value += query[i];
+  }
+  return token("string", at, i + 1, value);
+}
+
+const SYMBOLS: Record<string, Token["kind"]> = {
+  ".": "dot",
+  ",": "comma",
+  "(": "lparen",
+  ")": "rparen",
+  "=": "op",
+};
+
+function scanSymbol({ query, at }: Cursor): Token | undefined {
+  const char = query[at];
+  if (/[!<>]/.test(char)) {
+    const end = query[at + 1] === "=" ? at + 2 : at + 1;
+    const text = query.slice(at, end);
+    return token(text === "!" ? "bang" : "op", at, end, text);
+  }
+  const kind = SYMBOLS[char];
+  return kind ? token(kind, at, at + 1, char) : undefined;
+}
+
+/** destkit's own lexical rules (see the grammar in README.md). */
+export const NATIVE_LEXICON: LexDialect = {
+  space: /[ \t\n\r]*/y,
+  scanners: [scanWord, scanNumber, scanString, scanSymbol],
+};
