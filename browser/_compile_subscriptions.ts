@@ -1,6 +1,6 @@
 import { InvalidSettingsError } from "../core/errors.ts";
 import { messageOf } from "./_message_of.ts";
-import { compileFqlLean } from "../core/fql/compile_fql_lean.ts";
+import { compileFqlQuery } from "../core/fql/compile_fql_query.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import type { BrowserSubscription } from "./types.ts";
 
@@ -63,7 +63,7 @@ export function compileSubscriptions(
     const name = subscription.name ?? `#${index + 1}`;
     const mapping = subscription.mapping ?? defaultMapping(fields);
     try {
-      const matches = compileFqlLean(subscription.subscribe);
+      const matches = compileFqlQuery(subscription.subscribe);
       const compiled = compileMapping(mapping);
       return {
         name,

@@ -13,12 +13,7 @@ export function astBuilder(spans?: Map<FqlNode, NodeSpan>): FqlBuilder<FqlNode> 
     call: (name, path, argument, negated, span) =>
       at({ kind: "function", name, path, argument, negated }, span),
     not: (operand, start) =>
-      at({ kind: "not", operand }, {
-        start,
-        middle: start,
-        end: start,
-        quotedSegments: [],
-      }),
+      at({ kind: "not", operand }, { start, middle: start, end: start }),
     join: (kind, children) => ({ kind, children }),
   };
 }

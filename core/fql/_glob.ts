@@ -1,23 +1,16 @@
 /** Compiles a glob (`*` any run, `?` one UTF-16 code unit) into a string test. */
 export function compileGlob(pattern: string): (text: string) => boolean {
   const star = pattern.indexOf("*");
-  if (!pattern.includes("?")) {
-    if (star === -1) return (text) => text === pattern;
-    const rest = pattern.slice(star + 1);
-    if (!rest.includes("*")) {
-      const prefix = pattern.slice(0, star);
-      if (prefix === "") return (text) => text.endsWith(rest);
-      if (rest === "") return (text) => text.startsWith(prefix);
-      const least = prefix.length + rest.length;
-      return (text) =>
-        text.length >= least && text.startsWith(prefix) && text.endsWith(rest);
-    }
-    if (star === 0 && rest.indexOf("*") === rest.length - 1) {
-      const middle = rest.slice(0, -1);
-      return (text) => text.includes(middle);
-    }
+  if (pattern.includes("?") || star !== pattern.lastIndexOf("*")) {
+    return (text) => matchGlob(pattern, text);
   }
-  return (text) => matchGlob(pattern, text);
+  if (star < 0) return (text) => text === pattern;
+  // One star: a prefix and a suffix that must not overlap.
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  return (text) =>
+    text.length >= star + suffix.length && text.startsWith(prefix) &&
+    text.endsWith(suffix);
 }
 
 /** The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation. */

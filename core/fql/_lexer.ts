@@ -12,14 +12,14 @@ export interface Token {
     | "segment"
     | "string"
     | "number"
-    | "dot"
-    | "comma"
-    | "lparen"
-    | "rparen"
-    | "lbracket"
-    | "rbracket"
+    | "."
+    | ","
+    | "("
+    | ")"
+    | "["
+    | "]"
     | "op"
-    | "bang"
+    | "!"
     | "and"
     | "or"
     | "null"
@@ -60,13 +60,7 @@ export interface LexDialect {
   scanners: readonly Scan[];
 }
 
-/** Lexical failure codes, described in `_expected.ts`. */
-export const LEX_LENGTH = 0;
-export const LEX_DECIMAL = 1;
-export const LEX_NUMBER = 2;
-export const LEX_STRING = 3;
-export const LEX_ESCAPE = 4;
-export const LEX_CHARACTER = 5;
+/** Lexical failures are codes 0 to 5, described in `_expected.ts`. */
 
 /** Makes a token. */
 export function token(
@@ -102,7 +96,7 @@ export function tokenize(
   dialect: LexDialect = NATIVE_LEXICON,
 ): Token[] {
   if (query.length > MAX_QUERY_LENGTH) {
-    fail(MAX_QUERY_LENGTH + 1, LEX_LENGTH, String(query.length));
+    fail(MAX_QUERY_LENGTH + 1, 0 /* length */, String(query.length));
   }
   const cursor: Cursor = { query, at: 0, tokens: [], fail };
   while ((cursor.at = skip(query, dialect.space, cursor.at)) < query.length) {
@@ -112,7 +106,7 @@ export function tokenize(
     }
     if (!found) {
       const char = String.fromCodePoint(query.codePointAt(cursor.at)!);
-      fail(cursor.at + 1, LEX_CHARACTER, char);
+      fail(cursor.at + 1, 5 /* character */, char);
     }
     cursor.tokens.push(found);
     cursor.at = found.end;
@@ -121,67 +115,52 @@ export function tokenize(
   return cursor.tokens;
 }
 
-// A word, or a path segment right after a dot (which may start with a digit or "-").
-function scanWord({ query, at, tokens }: Cursor): Token | undefined {
-  const previous = tokens[tokens.length - 1];
-  const segment = previous?.kind === "dot" && previous.end === at;
-  if (!/[A-Za-z_]/.test(query[at]) && !(segment && WORD_CHAR.test(query[at]))) {
-    return;
-  }
-  const end = skip(query, WORD, at);
-  return token(segment ? "segment" : "word", at, end, query.slice(at, end));
-}
-
-function scanNumber({ query, at, fail }: Cursor): Token | undefined {
-  if (!/^[-+]?\d/.test(query.slice(at, at + 2))) return;
-  let end = skip(query, DIGITS, at + 1);
-  if (query[end] === ".") {
-    if (!/\d/.test(query[end + 1] ?? "")) fail(end + 2, LEX_DECIMAL);
-    end = skip(query, DIGITS, end + 1);
-  }
-  const text = query.slice(at, end);
-  const value = Number(text);
-  if (!isFinite(value)) fail(at + 1, LEX_NUMBER);
-  return token("number", at, end, text, value);
-}
-
-// A single- or double-quoted string; a backslash escapes either quote or itself.
-function scanString({ query, at, fail }: Cursor): Token | undefined {
-  const quote = query[at];
-  if (quote !== '"' && quote !== "'") return;
-  let value = "";
-  let i = at;
-  while (query[++i] !== quote) {
-    if (i >= query.length) fail(i + 1, LEX_STRING, quote + (at + 1));
-    if (query[i] === "\\" && !/["'\\]/.test(query[++i] ?? "")) {
-      fail(i + 1, LEX_ESCAPE);
-    }
-    value += query[i];
-  }
-  return token("string", at, i + 1, value);
-}
-
-const SYMBOLS: Record<string, Token["kind"]> = {
-  ".": "dot",
-  ",": "comma",
-  "(": "lparen",
-  ")": "rparen",
-  "=": "op",
-};
-
-function scanSymbol({ query, at }: Cursor): Token | undefined {
+// One token of destkit's grammar: a word (or a path segment right after a
+// dot, which may start with a digit or "-"), a number, a quoted string (a
+// backslash escapes either quote or itself), an operator or punctuation.
+function scanNative({ query, at, tokens, fail }: Cursor): Token | undefined {
   const char = query[at];
-  if (/[!<>]/.test(char)) {
-    const end = query[at + 1] === "=" ? at + 2 : at + 1;
-    const text = query.slice(at, end);
-    return token(text === "!" ? "bang" : "op", at, end, text);
+  const previous = tokens[tokens.length - 1];
+  const segment = previous?.kind === "." && previous.end === at;
+  let end = at + 1;
+  if (/[A-Za-z_]/.test(char) || (segment && WORD_CHAR.test(char))) {
+    end = skip(query, WORD, at);
+    return token(segment ? "segment" : "word", at, end, query.slice(at, end));
   }
-  const kind = SYMBOLS[char];
-  return kind ? token(kind, at, at + 1, char) : undefined;
+  if (/^[-+]?\d/.test(query.slice(at, at + 2))) {
+    end = skip(query, DIGITS, end);
+    if (query[end] === ".") {
+      if (!/\d/.test(query[end + 1] ?? "")) fail(end + 2, 1 /* decimal */);
+      end = skip(query, DIGITS, end + 1);
+    }
+    const text = query.slice(at, end);
+    const value = Number(text);
+    if (!isFinite(value)) fail(at + 1, 2 /* number */);
+    return token("number", at, end, text, value);
+  }
+  if (char === '"' || char === "'") {
+    let value = "";
+    while (query[end] !== char) {
+      if (end >= query.length) fail(end + 1, 3 /* string */, char + (at + 1));
+      if (query[end] === "\\" && !/["'\\]/.test(query[++end] ?? "")) {
+        fail(end + 1, 4 /* escape */);
+      }
+      value += query[end++];
+    }
+    return token("string", at, end + 1, value);
+  }
+  if (/[!<>]/.test(char)) {
+    if (query[end] === "=") end++;
+    const text = query.slice(at, end);
+    return token(text === "!" ? "!" : "op", at, end, text);
+  }
+  if (/[.,()=]/.test(char)) {
+    return token(char === "=" ? "op" : char as Token["kind"], at, end, char);
+  }
 }
 
 /** destkit's own lexical rules (see the grammar in README.md). */
 export const NATIVE_LEXICON: LexDialect = {
   space: /[ \t\n\r]*/y,
-  scanners: [scanWord, scanNumber, scanString, scanSymbol],
+  scanners: [scanNative],
 };

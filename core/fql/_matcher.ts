@@ -48,12 +48,6 @@ export function matcherBuilder(dialect: MatchDialect): FqlBuilder<Test> {
     },
     join(kind, children) {
       const every = kind === "and";
-      if (children.length === 2) {
-        const [a, b] = children;
-        return every
-          ? (event) => a(event) && b(event)
-          : (event) => a(event) || b(event);
-      }
       return (event) => {
         for (let i = 0; i < children.length; i++) {
           if (children[i](event) !== every) return !every;

@@ -16,10 +16,6 @@ export interface NodeSpan {
   middle: number;
   /** A comparison's value, or a function call's argument. */
   end: number;
-  /** The quote character of the value or argument, when it is a string. */
-  quote?: string;
-  /** Offsets of path segments that were written as quoted strings. */
-  quotedSegments: number[];
 }
 
 /** What the parser makes of each construct. */
@@ -51,21 +47,7 @@ export type Explain = (
   found: Token | undefined,
 ) => [expected: string, found?: string];
 
-/** Parse failure codes, described in `_expected.ts` (after the lexer's). */
-export const PARSE_DEPTH = 6;
-export const PARSE_CLOSE_GROUP = 7;
-export const PARSE_FUNCTION = 8;
-export const PARSE_CONDITION = 9;
-export const PARSE_SEGMENT = 10;
-export const PARSE_OPERATOR = 11;
-export const PARSE_VALUE = 12;
-export const PARSE_ORDER_VALUE = 13;
-export const PARSE_FIRST_ARGUMENT = 14;
-export const PARSE_COMMA = 15;
-export const PARSE_SECOND_ARGUMENT = 16;
-export const PARSE_CLOSE_CALL = 17;
-export const PARSE_OPEN_GROUP = 18;
-export const PARSE_END = 19;
+/** Parse failures are codes 6 to 19, described in `_expected.ts` (after the lexer's). */
 
 /** Whether the token is the conjunction `and`/`or`, in any letter case. */
 export function isConjunction(token: Token, which?: "and" | "or"): boolean {
@@ -97,7 +79,7 @@ export function parseQuery<T>(
     fail(peek().start + 1, code, detail, peek());
   const isFunction = (): boolean =>
     /^(contains|match)$/.test(peek().text) && peek().kind === "word" &&
-    peek(1).kind === "lparen";
+    peek(1).kind === "(";
 
   // "and" binds tighter than "or".
   function parseJoined(depth: number, kind: "and" | "or"): T {
@@ -113,26 +95,26 @@ export function parseQuery<T>(
 
   function parseUnary(depth: number): T {
     const token = peek();
-    if (/bang|lparen/.test(token.kind) && depth >= MAX_DEPTH) {
-      expect(PARSE_DEPTH);
+    if (/[!(]/.test(token.kind) && depth >= MAX_DEPTH) {
+      expect(6 /* depth */);
     }
-    if (token.kind === "bang") {
+    if (token.kind === "!") {
       index++;
       return isFunction()
         ? parseFunction(token.start, true)
         : build.not(parseUnary(depth + 1), token.start);
     }
-    if (token.kind === "lparen") {
+    if (token.kind === "(") {
       index++;
       const inner = parseJoined(depth + 1, "or");
-      if (peek().kind !== "rparen") {
-        expect(PARSE_CLOSE_GROUP, String(token.start + 1));
+      if (peek().kind !== ")") {
+        expect(7 /* close group */, String(token.start + 1));
       }
       index++;
       return inner;
     }
-    if (token.kind === "word" && peek(1).kind === "lparen") {
-      if (!isFunction()) expect(PARSE_FUNCTION);
+    if (token.kind === "word" && peek(1).kind === "(") {
+      if (!isFunction()) expect(8 /* function */);
       return parseFunction(token.start, false);
     }
     if (
@@ -140,27 +122,25 @@ export function parseQuery<T>(
     ) {
       return parseComparison();
     }
-    return expect(PARSE_CONDITION);
+    return expect(9 /* condition */);
   }
 
   // Segments are words or strings, joined by dots.
-  function parsePath(quotedSegments: number[]): string[] {
+  function parsePath(): string[] {
     const path: string[] = [];
     do {
-      if (!/word|segment|string/.test(peek().kind)) expect(PARSE_SEGMENT);
-      if (peek().kind === "string") quotedSegments.push(peek().start);
+      if (!/word|segment|string/.test(peek().kind)) expect(10 /* segment */);
       path.push(peek().text);
       index++;
-    } while (peek().kind === "dot" && ++index);
+    } while (peek().kind === "." && ++index);
     return path;
   }
 
   function parseComparison(): T {
     const start = peek().start;
-    const quotedSegments: number[] = [];
-    const path = parsePath(quotedSegments);
+    const path = parsePath();
     const operator = peek();
-    if (operator.kind !== "op") expect(PARSE_OPERATOR, path.join("."));
+    if (operator.kind !== "op") expect(11 /* operator */, path.join("."));
     index++;
     const valueToken = peek();
     const { kind, text } = valueToken;
@@ -170,20 +150,18 @@ export function parseQuery<T>(
       ? valueToken.number
       : kind === "word" && /^(true|false|null)$/.test(text)
       ? JSON.parse(text) as boolean | null
-      : expect(PARSE_VALUE, operator.text);
+      : expect(12 /* value */, operator.text);
     if (
       /[<>]/.test(operator.text) && typeof value !== "string" &&
       typeof value !== "number"
     ) {
-      expect(PARSE_ORDER_VALUE, operator.text);
+      expect(13 /* order value */, operator.text);
     }
     index++;
     return build.compare(path, operator.text as FqlOperator, value, {
       start,
       middle: operator.start,
       end: valueToken.start,
-      quote: kind === "string" ? query[valueToken.start] : undefined,
-      quotedSegments,
     });
   }
 
@@ -191,28 +169,25 @@ export function parseQuery<T>(
     const name = peek().text as "contains" | "match";
     index += 2;
     const middle = peek().start;
-    if (!/word|string/.test(peek().kind)) expect(PARSE_FIRST_ARGUMENT, name);
-    const quotedSegments: number[] = [];
-    const path = parsePath(quotedSegments);
-    if (peek().kind !== "comma") expect(PARSE_COMMA, name);
+    if (!/word|string/.test(peek().kind)) expect(14 /* first argument */, name);
+    const path = parsePath();
+    if (peek().kind !== ",") expect(15 /* comma */, name);
     index++;
     const argument = peek();
-    if (argument.kind !== "string") expect(PARSE_SECOND_ARGUMENT, name);
+    if (argument.kind !== "string") expect(16 /* second argument */, name);
     index++;
-    if (peek().kind !== "rparen") expect(PARSE_CLOSE_CALL, name);
+    if (peek().kind !== ")") expect(17 /* close call */, name);
     index++;
     return build.call(name, path, argument.text, negated, {
       start,
       middle,
       end: argument.start,
-      quote: query[argument.start],
-      quotedSegments,
     });
   }
 
   const root = parseJoined(0, "or");
   if (peek().kind !== "eof") {
-    expect(peek().kind === "rparen" ? PARSE_OPEN_GROUP : PARSE_END);
+    expect(peek().kind === ")" ? 18 /* open group */ : 19 /* end */);
   }
   return root;
 }

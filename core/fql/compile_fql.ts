@@ -1,11 +1,7 @@
 import type { FqlNode } from "./ast.ts";
-import { type FqlBuilder, parseQuery } from "./_parser.ts";
-import {
-  isComparable,
-  matcherBuilder,
-  NATIVE_MATCHING,
-  type Test,
-} from "./_matcher.ts";
+import { compileFqlQuery } from "./compile_fql_query.ts";
+import type { FqlBuilder } from "./_parser.ts";
+import { isComparable, matcherBuilder, NATIVE_MATCHING } from "./_matcher.ts";
 
 /** A compiled subscription query: whether an event matches it. */
 export type FqlMatcher = (event: unknown) => boolean;
@@ -17,8 +13,9 @@ const NATIVE_MATCHER = matcherBuilder(NATIVE_MATCHING);
 
 /**
  * Compiles a query (or a parsed AST) once into a matcher; a non-object event
- * matches nothing. A query string is parsed and compiled in one pass; its
- * syntax error names the column, and `parseFql` says what was expected there.
+ * matches nothing. A query string is parsed and compiled in one pass
+ * ({@linkcode compileFqlQuery}); its syntax error names the column, and
+ * `parseFql` says what was expected there.
  *
  * @throws {FqlSyntaxError} when a query string cannot be parsed.
  * @throws {TypeError} when an AST is malformed, {RangeError} when it nests deeper than 256 levels.
@@ -34,9 +31,8 @@ const NATIVE_MATCHER = matcherBuilder(NATIVE_MATCHING);
  * ```
  */
 export function compileFql(queryOrAst: string | FqlNode): FqlMatcher {
-  const test = typeof queryOrAst === "string"
-    ? parseQuery(queryOrAst, NATIVE_MATCHER)
-    : buildFromAst(queryOrAst, NATIVE_MATCHER, 0);
+  if (typeof queryOrAst === "string") return compileFqlQuery(queryOrAst);
+  const test = buildFromAst(queryOrAst, NATIVE_MATCHER, 0);
   return (event) => typeof event === "object" && event !== null && test(event);
 }
 
@@ -57,7 +53,7 @@ function buildFromAst<T>(
       `Cannot compile subscription query: the AST nests deeper than ${MAX_AST_DEPTH} levels`,
     );
   }
-  const span = { start: 0, middle: 0, end: 0, quotedSegments: [] };
+  const span = { start: 0, middle: 0, end: 0 };
   switch (node?.kind) {
     case "not":
       return build.not(buildFromAst(node.operand, build, depth + 1), 0);

@@ -45,7 +45,7 @@ export function explainFqlDifferences(query: string): FqlDifference[] {
   }
   const found = [
     ...tokenDifferences(query, tokens),
-    ...nodeDifferences(ast, spans),
+    ...nodeDifferences(ast, spans, tokens),
   ];
   return found.sort((a, b) => a.column - b.column);
 }
