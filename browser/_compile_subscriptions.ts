@@ -1,7 +1,11 @@
 import { InvalidSettingsError } from "../core/errors.ts";
-import { messageOf } from "./_message_of.ts";
+import {
+  compileSubscription,
+  type ReadySubscription,
+} from "../core/subscription/compile_subscription.ts";
 import { compileFqlQuery } from "../core/fql/compile_fql_query.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
+import { messageOf } from "./_message_of.ts";
 import type { BrowserSubscription } from "./types.ts";
 
 /** A mapping compiled once: `resolve` maps one event to a payload. */
@@ -14,13 +18,11 @@ export type MappingCompiler = (
   mapping: Record<string, unknown>,
 ) => CompiledMapping;
 
-/** A subscription ready to run: its query, its mapping, both compiled once. */
-export interface CompiledSubscription {
-  name: string;
-  matches(event: unknown): boolean;
-  mapping: Readonly<Record<string, unknown>>;
-  resolve(event: unknown): unknown;
-}
+/** A subscription ready to run in the browser: its query and mapping compiled once. */
+export type CompiledSubscription = ReadySubscription<
+  InputFields,
+  CompiledMapping
+>;
 
 /** Reads the subscriptions analytics.js hands over: an array, or the same as JSON text. */
 export function readSubscriptions(
@@ -48,8 +50,9 @@ export function readSubscriptions(
 }
 
 /**
- * Compiles the enabled subscriptions of one action. A subscription without a
- * mapping uses the defaults of the action's fields.
+ * Compiles the subscriptions of one action (the same compiler as the cloud
+ * runtime's, with analytics.js's reading of `enabled`); disabled ones are left
+ * out. A subscription without a mapping uses the defaults of the action's fields.
  *
  * @throws {InvalidSettingsError} naming the subscription whose query or mapping is invalid.
  */
@@ -59,27 +62,29 @@ export function compileSubscriptions(
   subscriptions: readonly BrowserSubscription[],
   compileMapping: MappingCompiler,
 ): CompiledSubscription[] {
-  return subscriptions.map((subscription, index) => {
+  const ready: CompiledSubscription[] = [];
+  subscriptions.forEach((subscription, index) => {
     const name = subscription.name ?? `#${index + 1}`;
-    const mapping = subscription.mapping ?? defaultMapping(fields);
-    try {
-      const matches = compileFqlQuery(subscription.subscribe);
-      const compiled = compileMapping(mapping);
-      return {
-        name,
-        matches,
-        mapping,
-        resolve: (event: unknown) => compiled.resolve(event),
-      };
-    } catch (cause) {
+    const compiled = compileSubscription(subscription, index, {
+      destination: where,
+      findAction: () => fields,
+      compileQuery: compileFqlQuery,
+      compileMapping: (mapping) => compileMapping(mapping),
+      defaultMapping,
+      requireEnabled: true,
+    });
+    if (compiled.status === "broken") {
+      const { cause } = compiled.error;
       throw new InvalidSettingsError(
         `Cannot load ${where}: subscription "${name}" is invalid: ${
-          messageOf(cause)
+          messageOf(cause ?? compiled.error)
         }`,
-        { cause },
+        { cause: cause ?? compiled.error },
       );
     }
+    if (compiled.status === "ready") ready.push({ ...compiled, name });
   });
+  return ready;
 }
 
 function defaultMapping(fields: InputFields): Record<string, unknown> {

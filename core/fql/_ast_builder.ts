@@ -2,7 +2,9 @@ import type { FqlNode } from "./ast.ts";
 import type { FqlBuilder, NodeSpan } from "./_parser.ts";
 
 /** Makes the builder of AST nodes; records where each condition sits in `spans` when given. */
-export function astBuilder(spans?: Map<FqlNode, NodeSpan>): FqlBuilder<FqlNode> {
+export function astBuilder(
+  spans?: Map<FqlNode, NodeSpan>,
+): FqlBuilder<FqlNode> {
   function at(node: FqlNode, span: NodeSpan): FqlNode {
     spans?.set(node, span);
     return node;

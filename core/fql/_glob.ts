@@ -1,18 +1,3 @@
-/** Compiles a glob (`*` any run, `?` one UTF-16 code unit) into a string test. */
-export function compileGlob(pattern: string): (text: string) => boolean {
-  const star = pattern.indexOf("*");
-  if (pattern.includes("?") || star !== pattern.lastIndexOf("*")) {
-    return (text) => matchGlob(pattern, text);
-  }
-  if (star < 0) return (text) => text === pattern;
-  // One star: a prefix and a suffix that must not overlap.
-  const prefix = pattern.slice(0, star);
-  const suffix = pattern.slice(star + 1);
-  return (text) =>
-    text.length >= star + suffix.length && text.startsWith(prefix) &&
-    text.endsWith(suffix);
-}
-
 /** The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation. */
 export function matchGlob(pattern: string, text: string): boolean {
   let p = 0;

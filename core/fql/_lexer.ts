@@ -56,8 +56,8 @@ export type Scan = (cursor: Cursor) => Token | undefined;
 export interface LexDialect {
   /** Whitespace between tokens (a sticky regular expression). */
   space: RegExp;
-  /** Scanners tried in order at each token start. */
-  scanners: readonly Scan[];
+  /** Reads the token at each token start, or returns `undefined` for a character it does not know. */
+  scan: Scan;
 }
 
 /** Lexical failures are codes 0 to 5, described in `_expected.ts`. */
@@ -96,17 +96,14 @@ export function tokenize(
   dialect: LexDialect = NATIVE_LEXICON,
 ): Token[] {
   if (query.length > MAX_QUERY_LENGTH) {
-    fail(MAX_QUERY_LENGTH + 1, 0 /* length */, String(query.length));
+    fail(MAX_QUERY_LENGTH + 1, 0, /* length */ String(query.length));
   }
   const cursor: Cursor = { query, at: 0, tokens: [], fail };
   while ((cursor.at = skip(query, dialect.space, cursor.at)) < query.length) {
-    let found: Token | undefined;
-    for (const scan of dialect.scanners) {
-      if ((found = scan(cursor))) break;
-    }
+    const found = dialect.scan(cursor);
     if (!found) {
       const char = String.fromCodePoint(query.codePointAt(cursor.at)!);
-      fail(cursor.at + 1, 5 /* character */, char);
+      fail(cursor.at + 1, 5, /* character */ char);
     }
     cursor.tokens.push(found);
     cursor.at = found.end;
@@ -141,7 +138,7 @@ function scanNative({ query, at, tokens, fail }: Cursor): Token | undefined {
   if (char === '"' || char === "'") {
     let value = "";
     while (query[end] !== char) {
-      if (end >= query.length) fail(end + 1, 3 /* string */, char + (at + 1));
+      if (end >= query.length) fail(end + 1, 3, /* string */ char + (at + 1));
       if (query[end] === "\\" && !/["'\\]/.test(query[++end] ?? "")) {
         fail(end + 1, 4 /* escape */);
       }
@@ -162,5 +159,5 @@ function scanNative({ query, at, tokens, fail }: Cursor): Token | undefined {
 /** destkit's own lexical rules (see the grammar in README.md). */
 export const NATIVE_LEXICON: LexDialect = {
   space: /[ \t\n\r]*/y,
-  scanners: [scanNative],
+  scan: scanNative,
 };

@@ -2,7 +2,7 @@
 // per construct, returning closures that test an event without allocating.
 // How paths are read and what each function means are the dialect's.
 import type { FqlOperator, FqlValue } from "./ast.ts";
-import { compileGlob } from "./_glob.ts";
+import { matchGlob } from "./_glob.ts";
 import type { FqlBuilder } from "./_parser.ts";
 import { compilePath, type PathReader } from "./_resolve_path.ts";
 
@@ -87,6 +87,6 @@ export const NATIVE_MATCHING: MatchDialect = {
   readPath: compilePath,
   functions: {
     contains: (argument) => (text) => text.includes(argument),
-    match: compileGlob,
+    match: (pattern) => (text) => matchGlob(pattern, text),
   },
 };

@@ -108,7 +108,7 @@ export function parseQuery<T>(
       index++;
       const inner = parseJoined(depth + 1, "or");
       if (peek().kind !== ")") {
-        expect(7 /* close group */, String(token.start + 1));
+        expect(7, /* close group */ String(token.start + 1));
       }
       index++;
       return inner;
@@ -118,7 +118,8 @@ export function parseQuery<T>(
       return parseFunction(token.start, false);
     }
     if (
-      token.kind === "string" || (token.kind === "word" && !isConjunction(token))
+      token.kind === "string" ||
+      (token.kind === "word" && !isConjunction(token))
     ) {
       return parseComparison();
     }
@@ -140,7 +141,7 @@ export function parseQuery<T>(
     const start = peek().start;
     const path = parsePath();
     const operator = peek();
-    if (operator.kind !== "op") expect(11 /* operator */, path.join("."));
+    if (operator.kind !== "op") expect(11, /* operator */ path.join("."));
     index++;
     const valueToken = peek();
     const { kind, text } = valueToken;
@@ -150,12 +151,12 @@ export function parseQuery<T>(
       ? valueToken.number
       : kind === "word" && /^(true|false|null)$/.test(text)
       ? JSON.parse(text) as boolean | null
-      : expect(12 /* value */, operator.text);
+      : expect(12, /* value */ operator.text);
     if (
       /[<>]/.test(operator.text) && typeof value !== "string" &&
       typeof value !== "number"
     ) {
-      expect(13 /* order value */, operator.text);
+      expect(13, /* order value */ operator.text);
     }
     index++;
     return build.compare(path, operator.text as FqlOperator, value, {
@@ -169,14 +170,14 @@ export function parseQuery<T>(
     const name = peek().text as "contains" | "match";
     index += 2;
     const middle = peek().start;
-    if (!/word|string/.test(peek().kind)) expect(14 /* first argument */, name);
+    if (!/word|string/.test(peek().kind)) expect(14, /* first argument */ name);
     const path = parsePath();
-    if (peek().kind !== ",") expect(15 /* comma */, name);
+    if (peek().kind !== ",") expect(15, /* comma */ name);
     index++;
     const argument = peek();
-    if (argument.kind !== "string") expect(16 /* second argument */, name);
+    if (argument.kind !== "string") expect(16, /* second argument */ name);
     index++;
-    if (peek().kind !== ")") expect(17 /* close call */, name);
+    if (peek().kind !== ")") expect(17, /* close call */ name);
     index++;
     return build.call(name, path, argument.text, negated, {
       start,

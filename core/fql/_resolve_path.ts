@@ -11,10 +11,8 @@ export type Step = (value: unknown) => unknown;
  */
 export function compileStep(key: string): Step {
   return (value) =>
-    !value
-      ? value
-      : (typeof value === "object" || typeof value === "string") &&
-          Object.hasOwn(value as object, key)
+    !value ? value : (typeof value === "object" || typeof value === "string") &&
+        Object.hasOwn(value as object, key)
       ? (value as Record<string, unknown>)[key]
       : undefined;
 }
