@@ -13,7 +13,13 @@ export function astBuilder(
     compare: (path, operator, value, span) =>
       at({ kind: "comparison", path, operator, value }, span),
     call: (name, path, argument, negated, span) =>
-      at({ kind: "function", name, path, argument, negated }, span),
+      at({
+        kind: "function",
+        name: name as "contains" | "match",
+        path,
+        argument,
+        negated,
+      }, span),
     not: (operand, start) =>
       at({ kind: "not", operand }, { start, middle: start, end: start }),
     join: (kind, children) => ({ kind, children }),

@@ -56,6 +56,8 @@ export type Scan = (cursor: Cursor) => Token | undefined;
 export interface LexDialect {
   /** Whitespace between tokens (a sticky regular expression). */
   space: RegExp;
+  /** The longest query read, in UTF-16 code units. @default {MAX_QUERY_LENGTH} */
+  maxLength?: number;
   /** Reads the token at each token start, or returns `undefined` for a character it does not know. */
   scan: Scan;
 }

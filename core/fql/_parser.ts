@@ -27,7 +27,7 @@ export interface FqlBuilder<T> {
     span: NodeSpan,
   ): T;
   call(
-    name: "contains" | "match",
+    name: string,
     path: string[],
     argument: string,
     negated: boolean,
