@@ -29,7 +29,7 @@ function isIdent(char: string): boolean {
 function scanSegment(cursor: Cursor): Token | undefined {
   const { query, at } = cursor;
   let position = at + 1;
-  const fail = (): never => cursor.fail(position, 5 /* character */, query[at]);
+  const fail = (): never => cursor.fail(position, 5, /* character */ query[at]);
   const peek = (): string => position < query.length ? query[position] : END;
   const next = (): string => position < query.length ? query[position++] : END;
   // Reads `text` when a terminator follows it; otherwise backs up, except at
@@ -92,7 +92,11 @@ function scanSegment(cursor: Cursor): Token | undefined {
   if (isDigit(char) || char === "-" || char === "+") {
     let text = char;
     let decimal = false;
-    for (let coming = peek(); isDigit(coming) || coming === "."; coming = peek()) {
+    for (
+      let coming = peek();
+      isDigit(coming) || coming === ".";
+      coming = peek()
+    ) {
       text += next();
       if (coming === ".") {
         if (isTerminator(peek()) || decimal) fail();

@@ -4,6 +4,7 @@
 // functions. What is Segment's own is how it groups the tokens into
 // conditions (the last conjunction of a group applies to all of it, one level
 // of parentheses, identifiers it does not know dropped) and the AST it gives.
+import type { FqlOperator, FqlValue } from "./ast.ts";
 import { FqlSyntaxError } from "./fql_syntax_error.ts";
 import { type Token, tokenize } from "./_lexer.ts";
 import { type MatchDialect, matcherBuilder, type Test } from "./_matcher.ts";
@@ -346,8 +347,7 @@ function readPath(path: readonly string[]): (event: object) => unknown {
     const object = (event as Record<string, unknown>)[field];
     if (!name) return undefined;
     return (keys ?? split()).reduce(
-      (value: unknown, key) =>
-        value && (value as Record<string, unknown>)[key],
+      (value: unknown, key) => value && (value as Record<string, unknown>)[key],
       object,
     );
   };
@@ -361,6 +361,25 @@ export const SEGMENT_MATCHING: MatchDialect = {
     startsWith: (argument) => (text) => text.startsWith(argument),
     endsWith: (argument) => (text) => text.endsWith(argument),
   },
+};
+
+// Each comparison of Segment's AST as the one matcher's operator and value.
+const COMPARISONS: Record<
+  string,
+  [FqlOperator, (value: unknown) => FqlValue]
+> = {
+  "=": ["=", String],
+  "!=": ["!=", String],
+  number_equals: ["=", Number],
+  number_not_equals: ["!=", Number],
+  "<": ["<", Number],
+  "<=": ["<=", Number],
+  ">": [">", Number],
+  ">=": [">=", Number],
+  exists: ["!=", () => null],
+  not_exists: ["=", () => null],
+  is_true: ["=", () => true],
+  is_false: ["=", () => false],
 };
 
 const BUILD = matcherBuilder(SEGMENT_MATCHING);
@@ -393,39 +412,16 @@ function compileChild(condition: unknown): Test {
   const field = Object.hasOwn(TOP_FIELDS, type) ? TOP_FIELDS[type] : undefined;
   const root = Object.hasOwn(PATH_ROOTS, type) ? PATH_ROOTS[type] : undefined;
   if (!field && !root) return NEVER;
-  const path = field
-    ? [field]
-    : [root!, (condition as { name: string }).name];
-  const text = String(value);
-  const number = Number(value);
-  switch (operator) {
-    case "=":
-      return BUILD.compare(path, "=", text, SPAN);
-    case "!=":
-      return BUILD.compare(path, "!=", text, SPAN);
-    case "number_equals":
-      return BUILD.compare(path, "=", number, SPAN);
-    case "number_not_equals":
-      return BUILD.compare(path, "!=", number, SPAN);
-    case "<":
-    case "<=":
-    case ">":
-    case ">=":
-      return BUILD.compare(path, operator as "<", number, SPAN);
-    case "exists":
-      return BUILD.compare(path, "!=", null, SPAN);
-    case "not_exists":
-      return BUILD.compare(path, "=", null, SPAN);
-    case "is_true":
-      return BUILD.compare(path, "=", true, SPAN);
-    case "is_false":
-      return BUILD.compare(path, "=", false, SPAN);
+  const path = field ? [field] : [root!, (condition as { name: string }).name];
+  if (typeof operator === "string" && Object.hasOwn(COMPARISONS, operator)) {
+    const [compared, convert] = COMPARISONS[operator];
+    return BUILD.compare(path, compared, convert(value), SPAN);
   }
   const call = typeof operator === "string" &&
     /^(not_)?(contains|starts_with|ends_with)$/.exec(operator);
   if (call) {
     const name = call[2].replace(/_(\w)/, (_, letter) => letter.toUpperCase());
-    return BUILD.call(name, path, text, call[1] !== undefined, SPAN);
+    return BUILD.call(name, path, String(value), call[1] !== undefined, SPAN);
   }
   // An operator Segment does not know: the value is read, nothing holds.
   return BUILD.compare(path, "<", NaN, SPAN);

@@ -188,9 +188,9 @@ Deno.test("the drop-in parses, validates and prints every query as Segment does"
           const b = outcome(() => segment.validate(theirs, event));
           if (JSON.stringify(a) !== JSON.stringify(b)) {
             differences.push(
-              `validate(${JSON.stringify(query)}, ${
-                JSON.stringify(event)
-              }): ${JSON.stringify(a)} vs Segment ${JSON.stringify(b)}`,
+              `validate(${JSON.stringify(query)}, ${JSON.stringify(event)}): ${
+                JSON.stringify(a)
+              } vs Segment ${JSON.stringify(b)}`,
             );
             break;
           }
@@ -201,7 +201,9 @@ Deno.test("the drop-in parses, validates and prints every query as Segment does"
   }
   await t.step("covers both outcomes", () => {
     console.log(
-      `drop-in vs Segment: ${parsed + errors} queries (${parsed} parsed, ${errors} errors), ${validations} validate() calls, 0 differences`,
+      `drop-in vs Segment: ${
+        parsed + errors
+      } queries (${parsed} parsed, ${errors} errors), ${validations} validate() calls, 0 differences`,
     );
     assert.ok(parsed > 5000 && errors > 2000);
   });
