@@ -1,11 +1,10 @@
 import { InvalidSettingsError } from "../core/errors.ts";
 import {
-  compileSubscription,
+  compileParts,
   type ReadySubscription,
 } from "../core/subscription/compile_subscription.ts";
 import { compileFqlQuery } from "../core/fql/compile_fql_query.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
-import { messageOf } from "./_message_of.ts";
 import type { BrowserSubscription } from "./types.ts";
 
 /** A mapping compiled once: `resolve` maps one event to a payload. */
@@ -50,9 +49,9 @@ export function readSubscriptions(
 }
 
 /**
- * Compiles the subscriptions of one action (the same compiler as the cloud
- * runtime's, with analytics.js's reading of `enabled`); disabled ones are left
- * out. A subscription without a mapping uses the defaults of the action's fields.
+ * Compiles the enabled subscriptions of one action with the cloud runtime's
+ * subscription compiler. A subscription without a mapping uses the defaults
+ * of the action's fields.
  *
  * @throws {InvalidSettingsError} naming the subscription whose query or mapping is invalid.
  */
@@ -62,29 +61,30 @@ export function compileSubscriptions(
   subscriptions: readonly BrowserSubscription[],
   compileMapping: MappingCompiler,
 ): CompiledSubscription[] {
-  const ready: CompiledSubscription[] = [];
-  subscriptions.forEach((subscription, index) => {
-    const name = subscription.name ?? `#${index + 1}`;
-    const compiled = compileSubscription(subscription, index, {
-      destination: where,
-      findAction: () => fields,
-      compileQuery: compileFqlQuery,
-      compileMapping: (mapping) => compileMapping(mapping),
-      defaultMapping,
-      requireEnabled: true,
-    });
+  return subscriptions.map((subscription, index) => {
+    const { name, partnerAction, subscribe, mapping } = subscription;
+    const compiled = compileParts(
+      {
+        name,
+        partnerAction,
+        action: fields,
+        mappingSource: mapping ?? defaultMapping(fields),
+      },
+      subscribe,
+      index + 1,
+      {
+        compileQuery: compileFqlQuery,
+        compileMapping,
+      },
+    );
     if (compiled.status === "broken") {
-      const { cause } = compiled.error;
       throw new InvalidSettingsError(
-        `Cannot load ${where}: subscription "${name}" is invalid: ${
-          messageOf(cause ?? compiled.error)
-        }`,
-        { cause: cause ?? compiled.error },
+        `Cannot load ${where}: ${compiled.error.message}`,
+        { cause: compiled.error },
       );
     }
-    if (compiled.status === "ready") ready.push({ ...compiled, name });
+    return compiled;
   });
-  return ready;
 }
 
 function defaultMapping(fields: InputFields): Record<string, unknown> {

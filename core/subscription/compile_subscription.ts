@@ -1,8 +1,8 @@
 import { IntegrationError } from "../errors.ts";
 import type { FqlMatcher } from "../fql/compile_fql.ts";
 
-/** What a subscription keeps in every state. */
-interface SubscriptionParts<Action> {
+/** What a compiled subscription keeps in every state. */
+export interface SubscriptionParts<Action> {
   /** The subscription's `name`, when it has one. */
   name?: string;
   /** The key of the action it names (`""` when it names none). */
@@ -56,11 +56,6 @@ export interface CompileSubscriptionOptions<Action, Mapping> {
   ): Mapping;
   /** The mapping of a subscription without one. @default {() => ({})} */
   defaultMapping?(action: Action): Record<string, unknown>;
-  /**
-   * Whether only `enabled: true` runs (analytics.js's reading); otherwise
-   * everything but `enabled: false` runs. @default {false}
-   */
-  requireEnabled?: boolean;
 }
 
 /**
@@ -99,10 +94,7 @@ export function compileSubscription<Action, Mapping>(
   const {
     destination,
     findAction,
-    compileQuery,
-    compileMapping,
     defaultMapping = () => ({}),
-    requireEnabled = false,
   } = options;
   const { name, subscribe, partnerAction, mapping, enabled } = (
     isObject(subscription) ? subscription : {}
@@ -115,56 +107,86 @@ export function compileSubscription<Action, Mapping>(
   };
   if (typeof name === "string") parts.name = name;
   if (action !== undefined) parts.action = action;
-  if (requireEnabled ? enabled !== true : enabled === false) {
+  if (enabled === false) {
     return { ...parts, status: "disabled" };
   }
-  const label = typeof name === "string" ? JSON.stringify(name) : index;
-  const broken = (
-    why: string,
-    cause?: unknown,
-    code = "INVALID_SUBSCRIPTION",
-  ): BrokenSubscription<Action> => ({
+  const why = !isObject(subscription)
+    ? "expected an object"
+    : action === undefined
+    ? `destination "${destination}" has no action ${
+      JSON.stringify(partnerAction ?? null)
+    }`
+    : typeof subscribe !== "string" || !subscribe.trim()
+    ? "it has no subscribe query"
+    : mapping != null && !isObject(mapping)
+    ? "its mapping is not an object"
+    : undefined;
+  if (why !== undefined) {
+    const code = action === undefined && isObject(subscription)
+      ? "UNKNOWN_ACTION"
+      : undefined;
+    return broken(parts, index, why, undefined, code);
+  }
+  if (!isObject(mapping)) parts.mappingSource = defaultMapping(action!);
+  return compileParts(
+    { ...parts, action: action! },
+    subscribe as string,
+    index,
+    options,
+  );
+}
+
+/**
+ * Compiles the query and the mapping of a subscription whose action is
+ * known: what {@linkcode compileSubscription} ends with, and all a browser
+ * bundle runs (analytics.js hands over only enabled subscriptions of known
+ * actions). `index` names a subscription without a `name` in the error.
+ */
+export function compileParts<Action, Mapping>(
+  parts: SubscriptionParts<Action> & { action: Action },
+  subscribe: string,
+  index: number,
+  options: Pick<
+    CompileSubscriptionOptions<Action, Mapping>,
+    "compileQuery" | "compileMapping"
+  >,
+): ReadySubscription<Action, Mapping> | BrokenSubscription<Action> {
+  try {
+    return {
+      ...parts,
+      status: "ready",
+      match: options.compileQuery(subscribe),
+      mapping: options.compileMapping(parts.mappingSource, parts.action),
+    };
+  } catch (cause) {
+    return broken(
+      parts,
+      index,
+      (cause as Error)?.message ?? String(cause),
+      cause,
+    );
+  }
+}
+
+// Codes are spelled out rather than read from ErrorCodes, which bundles would carry.
+function broken<Action>(
+  parts: SubscriptionParts<Action>,
+  index: number,
+  why: string,
+  cause?: unknown,
+  code = "INVALID_SUBSCRIPTION",
+): BrokenSubscription<Action> {
+  const label = parts.name === undefined ? index : JSON.stringify(parts.name);
+  return {
     ...parts,
     status: "broken",
     error: new IntegrationError(
       `Cannot run subscription ${label}: ${why}`,
       code,
       400,
-      {
-        retryable: false,
-        cause,
-      },
+      { retryable: false, cause },
     ),
-  });
-  // Codes are spelled out rather than read from ErrorCodes, which bundles would carry.
-  if (!isObject(subscription)) return broken("expected an object");
-  if (action === undefined) {
-    return broken(
-      `destination "${destination}" has no action ${
-        JSON.stringify(partnerAction ?? null)
-      }`,
-      undefined,
-      "UNKNOWN_ACTION",
-    );
-  }
-  if (typeof subscribe !== "string" || !subscribe.trim()) {
-    return broken("it has no subscribe query");
-  }
-  if (mapping != null && !isObject(mapping)) {
-    return broken("its mapping is not an object");
-  }
-  if (!isObject(mapping)) parts.mappingSource = defaultMapping(action);
-  try {
-    return {
-      ...parts,
-      status: "ready",
-      action,
-      match: compileQuery(subscribe),
-      mapping: compileMapping(parts.mappingSource, action),
-    };
-  } catch (cause) {
-    return broken((cause as Error)?.message ?? String(cause), cause);
-  }
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -26,11 +26,12 @@
  * @module
  */
 
-export { compileSubscription } from "./compile_subscription.ts";
+export { compileParts, compileSubscription } from "./compile_subscription.ts";
 export type {
   BrokenSubscription,
   CompiledSubscription,
   CompileSubscriptionOptions,
   DisabledSubscription,
   ReadySubscription,
+  SubscriptionParts,
 } from "./compile_subscription.ts";
