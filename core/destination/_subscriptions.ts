@@ -9,8 +9,8 @@ import type {
   CompiledMapping,
 } from "./_compile_definition.ts";
 import {
-  compileSubscription as compileShared,
   type CompiledSubscription as SharedSubscription,
+  compileSubscription as compileShared,
   type ReadySubscription,
 } from "../subscription/compile_subscription.ts";
 import { messageOf, toResultError } from "./_outcome.ts";

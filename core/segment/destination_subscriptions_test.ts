@@ -199,13 +199,10 @@ Deno.test("the drop-in parses, validates and prints every query as Segment does"
       assert.deepEqual(differences.slice(0, 10), []);
     });
   }
-  await t.step("covers both outcomes", () => {
-    console.log(
-      `drop-in vs Segment: ${
-        parsed + errors
-      } queries (${parsed} parsed, ${errors} errors), ${validations} validate() calls, 0 differences`,
-    );
-    assert.ok(parsed > 5000 && errors > 2000);
+  // With these seeds: 9,072 parsed, 12,928 errors, 1,034,000 validate() calls.
+  await t.step("covers queries Segment parses and queries it rejects", () => {
+    assert.ok(parsed > 5000 && errors > 5000, `${parsed} / ${errors}`);
+    assert.ok(validations > 1_000_000, String(validations));
   });
 });
 
