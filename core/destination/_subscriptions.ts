@@ -1,7 +1,7 @@
 // The cloud runtime's side of compiled subscriptions: actions of the compiled
 // definition, queries with full syntax errors, mappings compiled once per object.
 import { ErrorCodes, IntegrationError } from "../errors.ts";
-import { compileFql, parseFql } from "../fql/mod.ts";
+import { compileFql } from "../fql/mod.ts";
 import { compileMapping } from "../mapping/mod.ts";
 import type {
   CompiledAction,
@@ -70,7 +70,7 @@ export function compileSubscription(
   const compiled = compileShared(subscription, index, {
     destination: destination.name,
     findAction: (key) => destination.actions.get(key),
-    compileQuery: (query) => compileFql(parseFql(query)),
+    compileQuery: compileFql,
     compileMapping(source) {
       const mapping = mappings.get(source);
       if (!isCompiledMapping(mapping)) throw new Error(mapping.message);

@@ -50,7 +50,8 @@ export const explainFailure: Explain = (code, detail = "", found) => {
   expected = expected.replace("$", () => detail);
   if (code === 0) return [expected, `${detail} characters`];
   if (code === 5) {
-    return [expected, `unexpected character ${JSON.stringify(detail)}`];
+    const char = String.fromCodePoint(detail.codePointAt(0)!);
+    return [expected, `unexpected character ${JSON.stringify(char)}`];
   }
   return [expected, found && describe(found)];
 };

@@ -2,9 +2,63 @@
 // per construct, returning closures that test an event without allocating.
 // How paths are read and what each function means are the dialect's.
 import type { FqlOperator, FqlValue } from "./ast.ts";
-import { matchGlob } from "./_glob.ts";
 import type { FqlBuilder } from "./_parser.ts";
-import { compilePath, type PathReader } from "./_resolve_path.ts";
+
+/** Reads a compiled path from an event. */
+export type PathReader = (event: object) => unknown;
+
+/** Reads one path segment from a value. */
+export type Step = (value: unknown) => unknown;
+
+/**
+ * Compiles one path segment into a step. A path through a falsy value yields
+ * that value, as Segment's `get` does; strings and arrays expose `length` and
+ * indices; only own properties are read.
+ */
+export function compileStep(key: string): Step {
+  // Object(value): a string's indices and length are its own, a number has none.
+  return (value) =>
+    !value
+      ? value
+      : Object.hasOwn(Object(value), key)
+      ? (value as Record<string, unknown>)[key]
+      : undefined;
+}
+
+/** Compiles a path into a reader. */
+export function compilePath(path: readonly string[]): PathReader {
+  const steps = path.map(compileStep);
+  return (event) => {
+    let value: unknown = event;
+    for (let i = 0; i < steps.length; i++) value = steps[i](value);
+    return value;
+  };
+}
+
+/** The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation. */
+export function matchGlob(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (t < text.length) {
+    const char = pattern[p];
+    if (char === "*") {
+      starAt = p++;
+      resumeAt = t;
+    } else if (p < pattern.length && (char === "?" || char === text[t])) {
+      p++;
+      t++;
+    } else if (starAt !== -1) {
+      p = starAt + 1;
+      t = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === "*") p++;
+  return p === pattern.length;
+}
 
 /** Tests one event (an object for destkit; anything but `undefined` for Segment). */
 export type Test = (event: object) => boolean;

@@ -130,7 +130,7 @@ export function parseQuery<T>(
   function parsePath(): string[] {
     const path: string[] = [];
     do {
-      if (!/word|segment|string/.test(peek().kind)) expect(10 /* segment */);
+      if (!/word|string/.test(peek().kind)) expect(10 /* segment */);
       path.push(peek().text);
       index++;
     } while (peek().kind === "." && ++index);

@@ -1,6 +1,6 @@
 import type { FqlNode } from "./ast.ts";
-import { compileFqlQuery } from "./compile_fql_query.ts";
-import type { FqlBuilder } from "./_parser.ts";
+import { explainFailure } from "./_expected.ts";
+import { type FqlBuilder, parseQuery } from "./_parser.ts";
 import { isComparable, matcherBuilder, NATIVE_MATCHING } from "./_matcher.ts";
 
 /** A compiled subscription query: whether an event matches it. */
@@ -13,9 +13,8 @@ const NATIVE_MATCHER = matcherBuilder(NATIVE_MATCHING);
 
 /**
  * Compiles a query (or a parsed AST) once into a matcher; a non-object event
- * matches nothing. A query string is parsed and compiled in one pass
- * ({@linkcode compileFqlQuery}); its syntax error names the column, and
- * `parseFql` says what was expected there.
+ * matches nothing. A query string is parsed and compiled in one pass, without
+ * an AST; its syntax error names the column and what was expected there.
  *
  * @throws {FqlSyntaxError} when a query string cannot be parsed.
  * @throws {TypeError} when an AST is malformed, {RangeError} when it nests deeper than 256 levels.
@@ -31,8 +30,9 @@ const NATIVE_MATCHER = matcherBuilder(NATIVE_MATCHING);
  * ```
  */
 export function compileFql(queryOrAst: string | FqlNode): FqlMatcher {
-  if (typeof queryOrAst === "string") return compileFqlQuery(queryOrAst);
-  const test = buildFromAst(queryOrAst, NATIVE_MATCHER, 0);
+  const test = typeof queryOrAst === "string"
+    ? parseQuery(queryOrAst, NATIVE_MATCHER, explainFailure)
+    : buildFromAst(queryOrAst, NATIVE_MATCHER, 0);
   return (event) => typeof event === "object" && event !== null && test(event);
 }
 

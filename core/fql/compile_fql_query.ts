@@ -5,10 +5,9 @@ import { parseQuery } from "./_parser.ts";
 const NATIVE_MATCHER = matcherBuilder(NATIVE_MATCHING);
 
 /**
- * Compiles a query string in one pass, building the matcher as it parses
- * (no AST): what `compileFql` does with a string, and all a browser bundle
- * needs. A syntax error names the column; `parseFql` also says what was
- * expected there.
+ * Compiles a query string as `compileFql` does, for browser bundles: the same
+ * parser and matcher, without the descriptions of what an error expected
+ * (`expected` is "valid syntax"; the column is the same).
  *
  * @throws {FqlSyntaxError} when the query cannot be parsed.
  *
