@@ -19,16 +19,16 @@
  *
  * @module
  */
-import {
-  compileSegmentCondition,
-  parseSegmentQuery,
-  type SegmentCondition,
-  type SegmentFieldCondition,
-  type SegmentGroup,
-  type SegmentOperator,
-  type SegmentPathCondition,
-  type SegmentSubscription,
-} from "../fql/segment_dialect.ts";
+import { compileSegmentCondition } from "../fql/compile_segment_condition.ts";
+import { parseSegmentQuery } from "../fql/parse_segment_query.ts";
+import type {
+  SegmentCondition,
+  SegmentFieldCondition,
+  SegmentGroup,
+  SegmentOperator,
+  SegmentPathCondition,
+  SegmentSubscription,
+} from "../fql/segment_ast.ts";
 
 /** A parsed subscription: a group of conditions, or the error that stopped the parse. */
 export type Subscription = SegmentSubscription;

@@ -1,68 +1,19 @@
-// Segment's dialect of the subscription language, on the one engine: the
-// tokens come from the one tokenizer with Segment's lexicon, the conditions
-// are compiled by the one matcher builder with Segment's path reading and
-// functions. What is Segment's own is how it groups the tokens into
-// conditions (the last conjunction of a group applies to all of it, one level
-// of parentheses, identifiers it does not know dropped) and the AST it gives.
-import type { FqlOperator, FqlValue } from "./ast.ts";
+// Segment's reading of a query, on the one tokenizer (with Segment's lexicon):
+// the last conjunction of a group applies to all of it, one level of
+// parentheses, identifiers it does not know dropped; the AST Segment gives.
 import { FqlSyntaxError } from "./fql_syntax_error.ts";
 import { type Token, tokenize } from "./_lexer.ts";
-import { type MatchDialect, matcherBuilder, type Test } from "./_matcher.ts";
 import { failure } from "./_parser.ts";
 import { SEGMENT_LEXICON } from "./_segment_lexicon.ts";
-
-/** A condition operator of Segment's AST. */
-export type SegmentOperator =
-  | "="
-  | "!="
-  | "<"
-  | "<="
-  | ">"
-  | ">="
-  | "number_equals"
-  | "number_not_equals"
-  | "contains"
-  | "not_contains"
-  | "starts_with"
-  | "not_starts_with"
-  | "ends_with"
-  | "not_ends_with"
-  | "exists"
-  | "not_exists"
-  | "is_true"
-  | "is_false";
-
-/** Conditions on a top-level field of the event. */
-export interface SegmentFieldCondition {
-  type: "event-type" | "event" | "name" | "userId";
-  operator: SegmentOperator;
-  value?: string;
-}
-
-/** Conditions on a path inside `properties`, `traits` or `context`. */
-export interface SegmentPathCondition {
-  type: "event-property" | "event-trait" | "event-context";
-  /** The path inside the object, such as `order.total`. */
-  name: string;
-  operator: SegmentOperator;
-  value?: string | boolean | number;
-}
-
-/** Conditions joined by one conjunction. */
-export interface SegmentGroup<T = SegmentCondition> {
-  type: "group";
-  operator: "and" | "or";
-  children: T[];
-}
-
-/** Any condition of Segment's AST. */
-export type SegmentCondition =
-  | SegmentGroup
-  | SegmentFieldCondition
-  | SegmentPathCondition;
-
-/** What Segment's `parseFql` returns: a group, or the error that stopped it. */
-export type SegmentSubscription = SegmentGroup | { error: Error };
+import {
+  PATH_ROOTS,
+  type SegmentCondition,
+  type SegmentFieldCondition,
+  type SegmentOperator,
+  type SegmentPathCondition,
+  type SegmentSubscription,
+  TOP_FIELDS,
+} from "./segment_ast.ts";
 
 // Segment's view of a token: its type name and its text.
 interface SegmentToken {
@@ -98,19 +49,6 @@ const CONDITION_TYPES: Record<string, string> = {
   context: "event-context",
   properties: "event-property",
   traits: "event-trait",
-};
-
-const PATH_ROOTS: Record<string, string> = {
-  "event-property": "properties",
-  "event-trait": "traits",
-  "event-context": "context",
-};
-
-const TOP_FIELDS: Record<string, string> = {
-  "event-type": "type",
-  event: "event",
-  name: "name",
-  userId: "userId",
 };
 
 function toSegmentToken(token: Token): SegmentToken {
@@ -328,101 +266,4 @@ function readFunction(
       });
     }
   }
-}
-
-// Segment's `get`: splits at ".", "[" and "]", reads through falsy values and
-// inherited members. The split happens when the condition is evaluated, so a
-// name that splits into nothing fails only then, as in Segment.
-function readPath(path: readonly string[]): (event: object) => unknown {
-  const [field, name] = path as [string, unknown];
-  if (path.length === 1) {
-    return (event) => (event as Record<string, unknown>)[field];
-  }
-  const split = (): string[] => {
-    const path = name as string;
-    return (Array.isArray(path) ? path : path.match(/([^[.\]])+/g))!;
-  };
-  const keys = typeof name === "string" ? split() : undefined;
-  return (event) => {
-    const object = (event as Record<string, unknown>)[field];
-    if (!name) return undefined;
-    return (keys ?? split()).reduce(
-      (value: unknown, key) => value && (value as Record<string, unknown>)[key],
-      object,
-    );
-  };
-}
-
-/** Segment's matching: its `get`, and the functions its AST names. */
-export const SEGMENT_MATCHING: MatchDialect = {
-  readPath,
-  functions: {
-    contains: (argument) => (text) => text.includes(argument),
-    startsWith: (argument) => (text) => text.startsWith(argument),
-    endsWith: (argument) => (text) => text.endsWith(argument),
-  },
-};
-
-// Each comparison of Segment's AST as the one matcher's operator and value.
-const COMPARISONS: Record<
-  string,
-  [FqlOperator, (value: unknown) => FqlValue]
-> = {
-  "=": ["=", String],
-  "!=": ["!=", String],
-  number_equals: ["=", Number],
-  number_not_equals: ["!=", Number],
-  "<": ["<", Number],
-  "<=": ["<=", Number],
-  ">": [">", Number],
-  ">=": [">=", Number],
-  exists: ["!=", () => null],
-  not_exists: ["=", () => null],
-  is_true: ["=", () => true],
-  is_false: ["=", () => false],
-};
-
-const BUILD = matcherBuilder(SEGMENT_MATCHING);
-const SPAN = { start: 0, middle: 0, end: 0 };
-const NEVER = BUILD.join("or", []);
-
-/**
- * Compiles a Segment AST with the one matcher, deciding as Segment's
- * `validate` does on every event (its failures included, when it reaches them).
- */
-export function compileSegmentCondition(group: SegmentCondition): Test {
-  const { operator, children } = group as SegmentGroup<unknown>;
-  if (operator !== "and" && operator !== "or") return NEVER;
-  if (!Array.isArray(children)) {
-    // Fails when evaluated, as Segment's `children.every(...)` does.
-    return () => (children as unknown[]).every(() => true);
-  }
-  return BUILD.join(operator, children.map(compileChild));
-}
-
-function compileChild(condition: unknown): Test {
-  if (condition === undefined || condition === null) {
-    return () => (condition as unknown as { type: boolean }).type;
-  }
-  const { type, operator, value } = condition as Record<string, unknown>;
-  if (type === "group") {
-    return compileSegmentCondition(condition as SegmentCondition);
-  }
-  if (typeof type !== "string") return NEVER;
-  const field = Object.hasOwn(TOP_FIELDS, type) ? TOP_FIELDS[type] : undefined;
-  const root = Object.hasOwn(PATH_ROOTS, type) ? PATH_ROOTS[type] : undefined;
-  if (!field && !root) return NEVER;
-  const path = field ? [field] : [root!, (condition as { name: string }).name];
-  if (typeof operator === "string" && Object.hasOwn(COMPARISONS, operator)) {
-    const [compared, convert] = COMPARISONS[operator];
-    return BUILD.compare(path, compared, convert(value), SPAN);
-  }
-  const call = typeof operator === "string" &&
-    /^(not_)?(contains|starts_with|ends_with)$/.exec(operator);
-  if (call) {
-    const name = call[2].replace(/_(\w)/, (_, letter) => letter.toUpperCase());
-    return BUILD.call(name, path, String(value), call[1] !== undefined, SPAN);
-  }
-  // An operator Segment does not know: the value is read, nothing holds.
-  return BUILD.compare(path, "<", NaN, SPAN);
 }
