@@ -1,6 +1,9 @@
 import { InvalidSettingsError } from "../core/errors.ts";
-import { messageOf } from "./_message_of.ts";
-import { compileFqlLean } from "../core/fql/compile_fql_lean.ts";
+import {
+  compileParts,
+  type ReadySubscription,
+} from "../core/subscription/compile_subscription.ts";
+import { compileFqlQuery } from "../core/fql/compile_fql_query.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import type { BrowserSubscription } from "./types.ts";
 
@@ -14,13 +17,11 @@ export type MappingCompiler = (
   mapping: Record<string, unknown>,
 ) => CompiledMapping;
 
-/** A subscription ready to run: its query, its mapping, both compiled once. */
-export interface CompiledSubscription {
-  name: string;
-  matches(event: unknown): boolean;
-  mapping: Readonly<Record<string, unknown>>;
-  resolve(event: unknown): unknown;
-}
+/** A subscription ready to run in the browser: its query and mapping compiled once. */
+export type CompiledSubscription = ReadySubscription<
+  InputFields,
+  CompiledMapping
+>;
 
 /** Reads the subscriptions analytics.js hands over: an array, or the same as JSON text. */
 export function readSubscriptions(
@@ -48,8 +49,9 @@ export function readSubscriptions(
 }
 
 /**
- * Compiles the enabled subscriptions of one action. A subscription without a
- * mapping uses the defaults of the action's fields.
+ * Compiles the enabled subscriptions of one action with the cloud runtime's
+ * subscription compiler. A subscription without a mapping uses the defaults
+ * of the action's fields.
  *
  * @throws {InvalidSettingsError} naming the subscription whose query or mapping is invalid.
  */
@@ -60,25 +62,28 @@ export function compileSubscriptions(
   compileMapping: MappingCompiler,
 ): CompiledSubscription[] {
   return subscriptions.map((subscription, index) => {
-    const name = subscription.name ?? `#${index + 1}`;
-    const mapping = subscription.mapping ?? defaultMapping(fields);
-    try {
-      const matches = compileFqlLean(subscription.subscribe);
-      const compiled = compileMapping(mapping);
-      return {
+    const { name, partnerAction, subscribe, mapping } = subscription;
+    const compiled = compileParts(
+      {
         name,
-        matches,
-        mapping,
-        resolve: (event: unknown) => compiled.resolve(event),
-      };
-    } catch (cause) {
+        partnerAction,
+        action: fields,
+        mappingSource: mapping ?? defaultMapping(fields),
+      },
+      subscribe,
+      index + 1,
+      {
+        compileQuery: compileFqlQuery,
+        compileMapping,
+      },
+    );
+    if (compiled.status === "broken") {
       throw new InvalidSettingsError(
-        `Cannot load ${where}: subscription "${name}" is invalid: ${
-          messageOf(cause)
-        }`,
-        { cause },
+        `Cannot load ${where}: ${compiled.error.message}`,
+        { cause: compiled.error },
       );
     }
+    return compiled;
   });
 }
 

@@ -90,7 +90,7 @@ export function createActionPlugin(input: ActionPluginInput): BrowserPlugin {
     context: BrowserContext,
     subscription: CompiledSubscription,
   ): unknown {
-    const mapped = subscription.resolve(context.event);
+    const mapped = subscription.mapping.resolve(context.event);
     const { payload, warnings } = validator.validate(mapped);
     if (warnings.length > 0) {
       context.log(
@@ -107,7 +107,7 @@ export function createActionPlugin(input: ActionPluginInput): BrowserPlugin {
       payload,
       analytics: initializer.analytics(),
       context,
-      mapping: subscription.mapping,
+      mapping: subscription.mappingSource,
     });
   }
 
@@ -116,7 +116,7 @@ export function createActionPlugin(input: ActionPluginInput): BrowserPlugin {
   ): Promise<Ctx> {
     let pending: unknown[] | undefined;
     for (const subscription of subscriptions) {
-      if (!subscription.matches(context.event)) continue;
+      if (!subscription.match(context.event)) continue;
       const client = await initializer.ready();
       pending ??= [];
       // Each subscription fails alone: one bad payload does not stop the others.

@@ -14,9 +14,11 @@ export async function batchSubscription(
   subscription: CompiledSubscription,
   events: readonly object[],
 ): Promise<EventResult[]> {
-  const idle = idleResult(subscription);
-  if (idle !== undefined) return events.map(() => ({ ...idle }));
-  const route = subscription.route!;
+  if (subscription.status !== "ready") {
+    const idle = idleResult(subscription)!;
+    return events.map(() => ({ ...idle }));
+  }
+  const { route } = subscription;
   const action = actionNameOf(subscription);
   const { name } = subscription;
   const results: EventResult[] = new Array(events.length);

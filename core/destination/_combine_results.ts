@@ -6,7 +6,8 @@ const SEVERITY: Record<EventResult["status"], number> = {
   skipped: 1,
   delivered: 2,
   invalid: 3,
-  failed: 4,
+  misconfigured: 4,
+  failed: 5,
 };
 
 /**

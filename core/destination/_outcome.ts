@@ -88,6 +88,7 @@ function describeThrown(value: unknown): string {
 
 /** Returns `invalid` for payload problems, `failed` for everything else. */
 export function statusOfError(error: ResultError): EventStatus {
+  if (error.code === ErrorCodes.INVALID_SUBSCRIPTION) return "misconfigured";
   return error.code === ErrorCodes.PAYLOAD_VALIDATION_FAILED
     ? "invalid"
     : "failed";

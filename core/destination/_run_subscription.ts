@@ -1,5 +1,5 @@
 // One event through one subscription of the settings, and what a subscription that cannot run gives.
-import { errorResult, plainResult } from "./_outcome.ts";
+import { errorResult, plainResult, toResultError } from "./_outcome.ts";
 import type { RunContext } from "./_context.ts";
 import { runEvent } from "./_run_event.ts";
 import type { CompiledSubscription } from "./_subscriptions.ts";
@@ -11,9 +11,8 @@ export function runSubscription(
   subscription: CompiledSubscription,
   event: unknown,
 ): EventResult | Promise<EventResult> {
-  const idle = idleResult(subscription);
-  if (idle !== undefined) return idle;
-  return runEvent(context, subscription.route!, event);
+  if (subscription.status !== "ready") return idleResult(subscription)!;
+  return runEvent(context, subscription.route, event);
 }
 
 /** Runs `event` again through the subscriptions at `indices`, one after the other. */
@@ -34,19 +33,19 @@ export async function rerunSubscriptions(
 export function idleResult(
   subscription: CompiledSubscription,
 ): EventResult | undefined {
-  if (!subscription.enabled) {
-    return plainResult(
-      "skipped",
-      actionNameOf(subscription),
-      subscription.name,
-    );
-  }
-  if (subscription.error !== undefined || subscription.route === undefined) {
-    return errorResult(
-      subscription.error!,
-      actionNameOf(subscription),
-      subscription.name,
-    );
+  switch (subscription.status) {
+    case "disabled":
+      return plainResult(
+        "skipped",
+        actionNameOf(subscription),
+        subscription.name,
+      );
+    case "broken":
+      return errorResult(
+        toResultError(subscription.error),
+        actionNameOf(subscription),
+        subscription.name,
+      );
   }
   return undefined;
 }

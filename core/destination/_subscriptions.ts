@@ -1,30 +1,29 @@
-// Subscriptions compiled once per subscription object: the query, the mapping, the action.
+// The cloud runtime's side of compiled subscriptions: actions of the compiled
+// definition, queries with full syntax errors, mappings compiled once per object.
 import { ErrorCodes, IntegrationError } from "../errors.ts";
-import { compileFql, type FqlMatcher } from "../fql/mod.ts";
+import { compileFql } from "../fql/mod.ts";
 import { compileMapping } from "../mapping/mod.ts";
 import type {
   CompiledAction,
   CompiledDestination,
   CompiledMapping,
 } from "./_compile_definition.ts";
+import {
+  type CompiledSubscription as SharedSubscription,
+  compileSubscription as compileShared,
+  type ReadySubscription,
+} from "../subscription/compile_subscription.ts";
 import { messageOf, toResultError } from "./_outcome.ts";
 import type { Route } from "./_run_event.ts";
 import type { ResultError } from "./result.ts";
 
-/** A subscription ready to run, or the reason it cannot. */
-export interface CompiledSubscription {
-  name?: string;
-  partnerAction: string;
-  enabled: boolean;
-  action?: CompiledAction;
-  match?: FqlMatcher;
-  mapping?: CompiledMapping;
-  mappingSource: Readonly<Record<string, unknown>>;
-  /** Why the subscription cannot run (unknown action, bad query, bad mapping). */
-  error?: ResultError;
-  /** Where matching events go, when the subscription can run. */
-  route?: Route;
-}
+/** A subscription of the settings: ready (with where its events go), broken or disabled. */
+export type CompiledSubscription =
+  | Exclude<
+    SharedSubscription<CompiledAction, CompiledMapping>,
+    { status: "ready" }
+  >
+  | (ReadySubscription<CompiledAction, CompiledMapping> & { route: Route });
 
 /** Compiles mappings once per mapping object. */
 export class MappingCache {
@@ -39,7 +38,14 @@ export class MappingCache {
       try {
         compiled = compileMapping(mapping);
       } catch (error) {
-        compiled = invalid(`Invalid mapping: ${messageOf(error)}`, error);
+        compiled = toResultError(
+          new IntegrationError(
+            `Invalid mapping: ${messageOf(error)}`,
+            ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+            400,
+            { retryable: false, cause: error },
+          ),
+        );
       }
       this.#compiled.set(mapping, compiled);
     }
@@ -61,87 +67,19 @@ export function compileSubscription(
   subscription: unknown,
   index: number,
 ): CompiledSubscription {
-  if (typeof subscription !== "object" || subscription === null) {
-    return {
-      partnerAction: "",
-      enabled: true,
-      mappingSource: {},
-      error: invalid(`Invalid subscription ${index}: expected an object`),
-    };
-  }
-  const { name, subscribe, partnerAction, mapping, enabled } =
-    subscription as Record<string, unknown>;
-  const compiled: CompiledSubscription = {
-    partnerAction: typeof partnerAction === "string" ? partnerAction : "",
-    enabled: enabled !== false,
-    mappingSource: isObject(mapping) ? mapping : {},
-  };
-  if (typeof name === "string") compiled.name = name;
-  const label = typeof name === "string" ? JSON.stringify(name) : String(index);
-  const action = destination.actions.get(compiled.partnerAction);
-  if (action === undefined) {
-    compiled.error = toResultError(
-      new IntegrationError(
-        `Cannot run subscription ${label}: destination "${destination.name}" has no action ${
-          JSON.stringify(partnerAction ?? null)
-        }`,
-        ErrorCodes.UNKNOWN_ACTION,
-        400,
-        { retryable: false },
-      ),
-    );
-    return compiled;
-  }
-  compiled.action = action;
-  if (typeof subscribe !== "string" || subscribe.trim() === "") {
-    compiled.error = invalid(
-      `Cannot run subscription ${label}: it has no subscribe query`,
-    );
-    return compiled;
-  }
-  try {
-    compiled.match = compileFql(subscribe);
-  } catch (error) {
-    compiled.error = invalid(
-      `Cannot run subscription ${label}: ${messageOf(error)}`,
-      error,
-    );
-    return compiled;
-  }
-  if (mapping !== undefined && mapping !== null && !isObject(mapping)) {
-    compiled.error = invalid(
-      `Cannot run subscription ${label}: its mapping is not an object`,
-    );
-    return compiled;
-  }
-  const compiledMapping = mappings.get(compiled.mappingSource);
-  if (!isCompiledMapping(compiledMapping)) {
-    compiled.error = {
-      ...compiledMapping,
-      message: `Cannot run subscription ${label}: ${compiledMapping.message}`,
-    };
-    return compiled;
-  }
-  compiled.mapping = compiledMapping;
-  compiled.route = {
-    action,
-    mapping: compiledMapping,
-    mappingSource: compiled.mappingSource,
-    match: compiled.match,
-  };
-  if (compiled.name !== undefined) compiled.route.subscription = compiled.name;
-  return compiled;
-}
-
-function invalid(message: string, cause?: unknown): ResultError {
-  return toResultError(
-    new IntegrationError(message, ErrorCodes.PAYLOAD_VALIDATION_FAILED, 400, {
-      retryable: false,
-      cause,
-    }),
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  const compiled = compileShared(subscription, index, {
+    destination: destination.name,
+    findAction: (key) => destination.actions.get(key),
+    compileQuery: compileFql,
+    compileMapping(source) {
+      const mapping = mappings.get(source);
+      if (!isCompiledMapping(mapping)) throw new Error(mapping.message);
+      return mapping;
+    },
+  });
+  if (compiled.status !== "ready") return compiled;
+  const { action, mapping, mappingSource, match, name } = compiled;
+  const route: Route = { action, mapping, mappingSource, match };
+  if (name !== undefined) route.subscription = name;
+  return { ...compiled, route };
 }

@@ -377,8 +377,8 @@ Deno.test("onEvent() reports subscriptions that cannot run", async (t) => {
       name: "a query that does not parse",
       subscription: { ...TRACK, subscribe: 'type = "track" or' },
       expected: {
-        status: "invalid",
-        code: "PAYLOAD_VALIDATION_FAILED",
+        status: "misconfigured",
+        code: "INVALID_SUBSCRIPTION",
         message:
           /Cannot run subscription "Track": Cannot parse subscription query .* at column 18/,
       },
@@ -387,8 +387,8 @@ Deno.test("onEvent() reports subscriptions that cannot run", async (t) => {
       name: "a mapping that is not valid",
       subscription: { ...TRACK, mapping: { name: { "@path": 5 } } },
       expected: {
-        status: "invalid",
-        code: "PAYLOAD_VALIDATION_FAILED",
+        status: "misconfigured",
+        code: "INVALID_SUBSCRIPTION",
         message: /Cannot run subscription "Track": Invalid mapping/,
       },
     },

@@ -4,8 +4,9 @@ import type { ValidationWarning } from "../fields/mod.ts";
 /**
  * What became of one event for one subscription or action:
  * - `delivered`: `perform` (or `performBatch`) succeeded; `output` is what it returned;
- * - `invalid`: the mapped payload (or the subscription's mapping or query) was rejected;
- *   sending it again will not help;
+ * - `invalid`: the mapped payload was rejected; sending it again will not help;
+ * - `misconfigured`: the subscription cannot run: its query or mapping is broken
+ *   (code `INVALID_SUBSCRIPTION`); fix the settings, the event is not at fault;
  * - `failed`: the settings, the partner or the network failed; `error.retryable` says
  *   whether sending it again may help;
  * - `skipped`: the subscription is disabled (`enabled: false`), or nothing was defined to run;
@@ -14,6 +15,7 @@ import type { ValidationWarning } from "../fields/mod.ts";
 export type EventStatus =
   | "delivered"
   | "invalid"
+  | "misconfigured"
   | "failed"
   | "skipped"
   | "unmatched";

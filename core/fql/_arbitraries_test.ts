@@ -1,5 +1,5 @@
-// Generated queries and events shared by the differential tests (destkit against
-// Segment, and compileFqlLean against compileFql). No tests here.
+// Generated queries and events shared by the differential tests (destkit and its
+// Segment dialect against Segment). No tests here.
 import fc from "fast-check";
 
 const atom = fc.constantFrom<unknown>(

@@ -1,4 +1,6 @@
-import { FqlSyntaxError } from "./fql_syntax_error.ts";
+// The one tokenizer of the subscription language. The scanning loop, the token
+// shape and the limits are shared; what differs between dialects (destkit's
+// grammar, Segment's lexer) is passed in as a `LexDialect`.
 
 /** The longest query accepted, in UTF-16 code units. */
 export const MAX_QUERY_LENGTH = 65_536;
@@ -7,191 +9,156 @@ export const MAX_QUERY_LENGTH = 65_536;
 export interface Token {
   kind:
     | "word"
-    | "segment"
     | "string"
     | "number"
-    | "dot"
-    | "comma"
-    | "lparen"
-    | "rparen"
+    | "."
+    | ","
+    | "("
+    | ")"
+    | "["
+    | "]"
     | "op"
-    | "bang"
+    | "!"
+    | "and"
+    | "or"
+    | "null"
     | "eof";
   start: number;
   end: number;
-  /** The word, segment or operator text; a string's decoded value. */
+  /** The word (or path segment) or operator text; a string's value. */
   text: string;
   /** A number token's value. */
   number: number;
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
+/** Why the query cannot be read: a message code (see `_expected.ts`) and its detail. */
+export type Fail = (
+  column: number,
+  code: number,
+  detail?: string,
+  found?: Token,
+) => never;
+
+/** The scanner state a dialect's scanning functions read and advance. */
+export interface Cursor {
+  readonly query: string;
+  /** The next offset to read. */
+  at: number;
+  readonly tokens: Token[];
+  readonly fail: Fail;
 }
 
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Reads one token starting at `cursor.at`, or returns `undefined` when it does not apply. */
+export type Scan = (cursor: Cursor) => Token | undefined;
+
+/** The lexical rules of one dialect. */
+export interface LexDialect {
+  /** Whitespace between tokens (a sticky regular expression). */
+  space: RegExp;
+  /** The longest query read, in UTF-16 code units. @default {MAX_QUERY_LENGTH} */
+  maxLength?: number;
+  /** Reads the token at each token start, or returns `undefined` for a character it does not know. */
+  scan: Scan;
+}
+
+/** Lexical failures are codes 0 to 5, described in `_expected.ts`. */
+
+/** Makes a token. */
+export function token(
+  kind: Token["kind"],
+  start: number,
+  end: number,
+  text: string,
+  number = 0,
+): Token {
+  return { kind, start, end, text, number };
+}
+
+/** Advances past a sticky pattern from `from`; returns the new offset. */
+export function skip(query: string, pattern: RegExp, from: number): number {
+  pattern.lastIndex = from;
+  pattern.test(query);
+  return pattern.lastIndex;
 }
 
 /** Whether the character code may continue an identifier: a letter, digit, `_` or `-`. */
 export function isWordCode(code: number): boolean {
-  return isLetter(code) || isDigit(code) || code === 95 || code === 45;
+  return WORD_CHAR.test(String.fromCharCode(code));
 }
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
-const ESCAPABLE = new Set(['"', "'", "\\"]);
+const WORD_CHAR = /[\w-]/;
+const WORD = /[\w-]*/y;
+const DIGITS = /\d*/y;
 
 /** Splits a query into tokens, ending with an `eof` token. */
-export function tokenize(query: string): Token[] {
+export function tokenize(
+  query: string,
+  fail: Fail,
+  dialect: LexDialect = NATIVE_LEXICON,
+): Token[] {
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new FqlSyntaxError(
-      query,
-      MAX_QUERY_LENGTH + 1,
-      `a query of at most ${MAX_QUERY_LENGTH} characters`,
-      `${query.length} characters`,
-    );
+    fail(MAX_QUERY_LENGTH + 1, 0, /* length */ String(query.length));
   }
-  const tokens: Token[] = [];
-  const length = query.length;
-  let i = 0;
-  function push(
-    kind: Token["kind"],
-    start: number,
-    end: number,
-    text: string,
-    number = 0,
-  ): void {
-    tokens.push({ kind, start, end, text, number });
+  const cursor: Cursor = { query, at: 0, tokens: [], fail };
+  while ((cursor.at = skip(query, dialect.space, cursor.at)) < query.length) {
+    const found = dialect.scan(cursor);
+    // The detail is the next two code units: _expected.ts shows one code point.
+    if (!found) {
+      fail(cursor.at + 1, 5, /* character */ query.substr(cursor.at, 2));
+    }
+    cursor.tokens.push(found);
+    cursor.at = found.end;
   }
-  while (i < length) {
-    const code = query.charCodeAt(i);
-    if (isSpace(code)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    const previous = tokens.length === 0
-      ? undefined
-      : tokens[tokens.length - 1];
-    if (
-      previous?.kind === "dot" && previous.end === start && isWordCode(code)
-    ) {
-      while (i < length && isWordCode(query.charCodeAt(i))) i++;
-      push("segment", start, i, query.slice(start, i));
-      continue;
-    }
-    if (isLetter(code) || code === 95) {
-      while (i < length && isWordCode(query.charCodeAt(i))) i++;
-      push("word", start, i, query.slice(start, i));
-      continue;
-    }
-    const signed = (code === 45 || code === 43) &&
-      isDigit(query.charCodeAt(i + 1));
-    if (isDigit(code) || signed) {
-      i++;
-      while (i < length && isDigit(query.charCodeAt(i))) i++;
-      if (query.charCodeAt(i) === 46) {
-        if (!isDigit(query.charCodeAt(i + 1))) {
-          throw new FqlSyntaxError(
-            query,
-            i + 2,
-            "a digit after the decimal point",
-          );
-        }
-        i++;
-        while (i < length && isDigit(query.charCodeAt(i))) i++;
-      }
-      const text = query.slice(start, i);
-      const value = Number(text);
-      if (!Number.isFinite(value)) {
-        throw new FqlSyntaxError(
-          query,
-          start + 1,
-          "a number of at most 308 digits",
-        );
-      }
-      push("number", start, i, text, value);
-      continue;
-    }
-    if (code === 34 || code === 39) {
-      const quote = query[i];
-      i++;
-      let value = "";
-      let chunk = i;
-      while (true) {
-        if (i >= length) {
-          throw new FqlSyntaxError(
-            query,
-            length + 1,
-            `${quote} to close the string opened at column ${start + 1}`,
-          );
-        }
-        const char = query[i];
-        if (char === quote) break;
-        if (char === "\\") {
-          const escaped = query[i + 1];
-          if (!ESCAPABLE.has(escaped)) {
-            throw new FqlSyntaxError(
-              query,
-              i + 2,
-              `\\", \\' or \\\\ after a backslash`,
-            );
-          }
-          value += query.slice(chunk, i) + escaped;
-          i += 2;
-          chunk = i;
-          continue;
-        }
-        i++;
-      }
-      value += query.slice(chunk, i);
-      i++;
-      push("string", start, i, value);
-      continue;
-    }
-    i++;
-    switch (query[start]) {
-      case ".":
-        push("dot", start, i, ".");
-        continue;
-      case ",":
-        push("comma", start, i, ",");
-        continue;
-      case "(":
-        push("lparen", start, i, "(");
-        continue;
-      case ")":
-        push("rparen", start, i, ")");
-        continue;
-      case "=":
-        push("op", start, i, "=");
-        continue;
-      case "!":
-        if (query[i] === "=") {
-          i++;
-          push("op", start, i, "!=");
-        } else {
-          push("bang", start, i, "!");
-        }
-        continue;
-      case "<":
-      case ">":
-        if (query[i] === "=") i++;
-        push("op", start, i, query.slice(start, i));
-        continue;
-    }
-    throw new FqlSyntaxError(
-      query,
-      start + 1,
-      "a condition, an operator, a value, a parenthesis or whitespace",
-      `unexpected character ${
-        JSON.stringify(String.fromCodePoint(query.codePointAt(start)!))
-      }`,
-    );
-  }
-  push("eof", length, length, "");
-  return tokens;
+  cursor.tokens.push(token("eof", query.length, query.length, ""));
+  return cursor.tokens;
 }
+
+// One token of destkit's grammar: a word (or a path segment right after a
+// dot, which may start with a digit or "-"), a number, a quoted string (a
+// backslash escapes either quote or itself), an operator or punctuation.
+function scanNative({ query, at, tokens, fail }: Cursor): Token | undefined {
+  const char = query[at];
+  const previous = tokens[tokens.length - 1];
+  const segment = previous?.kind === "." && previous.end === at;
+  let end = at + 1;
+  if (/[A-Za-z_]/.test(char) || (segment && WORD_CHAR.test(char))) {
+    end = skip(query, WORD, at);
+    return token("word", at, end, query.slice(at, end));
+  }
+  if (/^[-+]?\d/.test(query.slice(at, at + 2))) {
+    end = skip(query, DIGITS, end);
+    if (query[end] === ".") {
+      if (!/\d/.test(query[end + 1] ?? "")) fail(end + 2, 1 /* decimal */);
+      end = skip(query, DIGITS, end + 1);
+    }
+    const text = query.slice(at, end);
+    const value = Number(text);
+    if (!isFinite(value)) fail(at + 1, 2 /* number */);
+    return token("number", at, end, text, value);
+  }
+  if (char === '"' || char === "'") {
+    let value = "";
+    while (query[end] !== char) {
+      if (end >= query.length) fail(end + 1, 3, /* string */ char + (at + 1));
+      if (query[end] === "\\" && !/["'\\]/.test(query[++end] ?? "")) {
+        fail(end + 1, 4 /* escape */);
+      }
+      value += query[end++];
+    }
+    return token("string", at, end + 1, value);
+  }
+  if (/[!<>]/.test(char)) {
+    if (query[end] === "=") end++;
+    const text = query.slice(at, end);
+    return token(text === "!" ? "!" : "op", at, end, text);
+  }
+  if (/[.,()=]/.test(char)) {
+    return token(char === "=" ? "op" : char as Token["kind"], at, end, char);
+  }
+}
+
+/** destkit's own lexical rules (see the grammar in README.md). */
+export const NATIVE_LEXICON: LexDialect = {
+  space: /[ \t\n\r]*/y,
+  scan: scanNative,
+};

@@ -1,7 +1,7 @@
 import type { FqlComparison, FqlFunctionCall, FqlNode } from "./ast.ts";
 import type { FqlDifference } from "./explain_fql_differences.ts";
+import type { Token } from "./_lexer.ts";
 import type { NodeSpan } from "./_parser.ts";
-import { isInheritedName } from "./_resolve_path.ts";
 
 const TOP_FIELDS = new Set(["type", "event", "name", "userId"]);
 const NESTED_FIELDS = new Set(["properties", "traits", "context"]);
@@ -12,10 +12,35 @@ const READ_BY_SEGMENT =
 
 type Note = (offset: number, message: string) => void;
 
+const OBJECT_MEMBERS = new Set([
+  ...Object.getOwnPropertyNames(Object.prototype),
+  "__proto__",
+]);
+const INHERITED = new Set([
+  ...OBJECT_MEMBERS,
+  ...Object.getOwnPropertyNames(Array.prototype),
+  ...Object.getOwnPropertyNames(String.prototype),
+]);
+INHERITED.delete("length");
+
+// Whether a key names a member that objects (or, with `inArrayOrString`,
+// arrays and strings) inherit from a built-in prototype, such as `constructor`.
+function isInheritedName(key: string, inArrayOrString: boolean): boolean {
+  return inArrayOrString ? INHERITED.has(key) : OBJECT_MEMBERS.has(key);
+}
+
+// Offsets of the path segments written as quoted strings between two offsets.
+function quotedBetween(tokens: readonly Token[], from: number, to: number) {
+  return tokens.filter((token) =>
+    token.kind === "string" && token.start >= from && token.start < to
+  ).map((token) => token.start);
+}
+
 /** Differences in what the conditions mean: fields Segment drops, values it reads as strings. */
 export function nodeDifferences(
   ast: FqlNode,
   spans: Map<FqlNode, NodeSpan>,
+  tokens: readonly Token[],
 ): FqlDifference[] {
   const found: FqlDifference[] = [];
   const note: Note = (offset, message) =>
@@ -27,8 +52,14 @@ export function nodeDifferences(
       pending.push(...node.children);
     } else if (node.kind === "not") pending.push(node.operand);
     else if (node.kind === "comparison") {
-      checkComparison(node, spans.get(node)!, note);
-    } else checkFunction(node, spans.get(node)!, note);
+      const span = spans.get(node)!;
+      const quoted = quotedBetween(tokens, span.start, span.middle);
+      checkComparison(node, span, quoted, note);
+    } else {
+      const span = spans.get(node)!;
+      const quoted = quotedBetween(tokens, span.middle, span.end);
+      checkFunction(node, span, quoted, note);
+    }
   }
   return found;
 }
@@ -36,9 +67,10 @@ export function nodeDifferences(
 function checkSegments(
   path: readonly string[],
   span: NodeSpan,
+  quoted: readonly number[],
   note: Note,
 ): void {
-  for (const offset of span.quotedSegments) {
+  for (const offset of quoted) {
     note(
       offset,
       "Segment cannot read a quoted path segment: it drops or misreads the condition",
@@ -69,12 +101,13 @@ function checkSegments(
 function checkComparison(
   node: FqlComparison,
   span: NodeSpan,
+  quoted: readonly number[],
   note: Note,
 ): void {
   const { path, operator, value } = node;
   const root = path[0];
   const field = path.join(".");
-  checkSegments(path, span, note);
+  checkSegments(path, span, quoted, note);
   if (!TOP_FIELDS.has(root) && !NESTED_FIELDS.has(root)) {
     note(
       span.start,
@@ -132,11 +165,12 @@ function checkComparison(
 function checkFunction(
   node: FqlFunctionCall,
   span: NodeSpan,
+  quoted: readonly number[],
   note: Note,
 ): void {
   const { path, name, argument } = node;
   const root = path[0];
-  checkSegments(path, span, note);
+  checkSegments(path, span, quoted, note);
   const read = path.length === 1
     ? FUNCTION_FIELDS.has(root)
     : NESTED_FIELDS.has(root);

@@ -1,251 +1,194 @@
-import type {
-  FqlComparison,
-  FqlFunctionCall,
-  FqlNode,
-  FqlOperator,
-  FqlValue,
-} from "./ast.ts";
+// The one parser of destkit's subscription grammar. What it builds is a
+// parameter: the AST (parseFql), a matcher directly (compileFql), or nodes
+// with positions (explainFqlDifferences); so is how much an error explains.
+import type { FqlOperator, FqlValue } from "./ast.ts";
 import { FqlSyntaxError } from "./fql_syntax_error.ts";
-import { type Token, tokenize } from "./_lexer.ts";
+import { type Fail, type Token, tokenize } from "./_lexer.ts";
 
 /** The deepest nesting of parentheses and `!` accepted. */
 export const MAX_DEPTH = 64;
 
-/** Where the parts of a node sit in the query (0-based offsets). */
+/** Where the parts of a condition sit in the query (0-based offsets). */
 export interface NodeSpan {
-  /** The node's first token (its `!`, function name or first path segment). */
+  /** The condition's first token (its `!`, function name or first path segment). */
   start: number;
   /** A comparison's operator, or a function call's path. */
   middle: number;
   /** A comparison's value, or a function call's argument. */
   end: number;
-  /** The quote character of the value or argument, when it is a string. */
-  quote?: string;
-  /** Offsets of path segments that were written as quoted strings. */
-  quotedSegments: number[];
 }
 
-const FUNCTIONS = new Set(["contains", "match"]);
-const ORDERING = new Set(["<", "<=", ">", ">="]);
-
-function describe(token: Token): string {
-  if (token.kind === "eof") return "the end of the query";
-  if (token.kind === "string") {
-    return `the string ${JSON.stringify(token.text)}`;
-  }
-  return JSON.stringify(token.text);
+/** What the parser makes of each construct. */
+export interface FqlBuilder<T> {
+  compare(
+    path: string[],
+    operator: FqlOperator,
+    value: FqlValue,
+    span: NodeSpan,
+  ): T;
+  call(
+    name: string,
+    path: string[],
+    argument: string,
+    negated: boolean,
+    span: NodeSpan,
+  ): T;
+  not(operand: T, start: number): T;
+  join(kind: "and" | "or", children: T[]): T;
 }
+
+/**
+ * Turns a failure code and its detail into what was expected and what was
+ * found (see `_expected.ts`); without it, errors only say "valid syntax".
+ */
+export type Explain = (
+  code: number,
+  detail: string | undefined,
+  found: Token | undefined,
+) => [expected: string, found?: string];
+
+/** Parse failures are codes 6 to 19, described in `_expected.ts` (after the lexer's). */
 
 /** Whether the token is the conjunction `and`/`or`, in any letter case. */
 export function isConjunction(token: Token, which?: "and" | "or"): boolean {
-  if (token.kind !== "word") return false;
-  const lower = token.text.toLowerCase();
-  return which === undefined
-    ? lower === "and" || lower === "or"
-    : lower === which;
+  const lower = token.kind === "word" && token.text.toLowerCase();
+  return which ? lower === which : lower === "and" || lower === "or";
 }
 
-/** Parses a query into an AST, recording node positions in `spans` when given. */
-export function parseQuery(
+/** Makes the failure function of one query; `explain` details the message. */
+export function failure(query: string, explain?: Explain): Fail {
+  return (column, code, detail, found) => {
+    const [expected, seen] = explain?.(code, detail, found) ??
+      ["valid syntax"];
+    throw new FqlSyntaxError(query, column, expected, seen);
+  };
+}
+
+/** Parses a query with `build`; `tokens` may be passed when already read. */
+export function parseQuery<T>(
   query: string,
-  spans?: Map<FqlNode, NodeSpan>,
-): FqlNode {
-  const tokens = tokenize(query);
+  build: FqlBuilder<T>,
+  explain?: Explain,
+  tokens?: Token[],
+): T {
+  const fail = failure(query, explain);
+  const list = tokens ?? tokenize(query, fail);
   let index = 0;
+  const peek = (offset = 0): Token => list[index + offset];
+  const expect = (code: number, detail?: string): never =>
+    fail(peek().start + 1, code, detail, peek());
+  const isFunction = (): boolean =>
+    /^(contains|match)$/.test(peek().text) && peek().kind === "word" &&
+    peek(1).kind === "(";
 
-  function peek(): Token {
-    return tokens[index];
-  }
-  function fail(expected: string, token: Token = tokens[index]): never {
-    throw new FqlSyntaxError(query, token.start + 1, expected, describe(token));
-  }
-
-  function parseOr(depth: number): FqlNode {
-    const first = parseAnd(depth);
-    if (!isConjunction(peek(), "or")) return first;
-    const children = [first];
-    while (isConjunction(peek(), "or")) {
+  // "and" binds tighter than "or".
+  function parseJoined(depth: number, kind: "and" | "or"): T {
+    const parse = () =>
+      kind === "or" ? parseJoined(depth, "and") : parseUnary(depth);
+    const children = [parse()];
+    while (isConjunction(peek(), kind)) {
       index++;
-      children.push(parseAnd(depth));
+      children.push(parse());
     }
-    return { kind: "or", children };
+    return children.length === 1 ? children[0] : build.join(kind, children);
   }
 
-  function parseAnd(depth: number): FqlNode {
-    const first = parseUnary(depth);
-    if (!isConjunction(peek(), "and")) return first;
-    const children = [first];
-    while (isConjunction(peek(), "and")) {
-      index++;
-      children.push(parseUnary(depth));
-    }
-    return { kind: "and", children };
-  }
-
-  function parseUnary(depth: number): FqlNode {
+  function parseUnary(depth: number): T {
     const token = peek();
-    if (token.kind === "bang" || token.kind === "lparen") {
-      if (depth >= MAX_DEPTH) {
-        fail(`at most ${MAX_DEPTH} nested parentheses or negations`);
-      }
+    if (/[!(]/.test(token.kind) && depth >= MAX_DEPTH) {
+      expect(6 /* depth */);
     }
-    if (token.kind === "bang") {
+    if (token.kind === "!") {
       index++;
-      const next = peek();
-      if (
-        next.kind === "word" && FUNCTIONS.has(next.text) &&
-        tokens[index + 1].kind === "lparen"
-      ) {
-        return parseFunction(token.start, true);
-      }
-      const operand = parseUnary(depth + 1);
-      const node: FqlNode = { kind: "not", operand };
-      spans?.set(node, {
-        start: token.start,
-        middle: token.start,
-        end: token.start,
-        quotedSegments: [],
-      });
-      return node;
+      return isFunction()
+        ? parseFunction(token.start, true)
+        : build.not(parseUnary(depth + 1), token.start);
     }
-    if (token.kind === "lparen") {
+    if (token.kind === "(") {
       index++;
-      const inner = parseOr(depth + 1);
-      if (peek().kind !== "rparen") {
-        fail(
-          `"and", "or" or ")" to close the "(" at column ${token.start + 1}`,
-        );
+      const inner = parseJoined(depth + 1, "or");
+      if (peek().kind !== ")") {
+        expect(7, /* close group */ String(token.start + 1));
       }
       index++;
       return inner;
     }
-    if (token.kind === "word" && tokens[index + 1].kind === "lparen") {
-      if (!FUNCTIONS.has(token.text)) {
-        fail('a known function ("contains" or "match")');
-      }
+    if (token.kind === "word" && peek(1).kind === "(") {
+      if (!isFunction()) expect(8 /* function */);
       return parseFunction(token.start, false);
     }
     if (
-      (token.kind === "word" && !isConjunction(token)) ||
-      token.kind === "string"
+      token.kind === "string" ||
+      (token.kind === "word" && !isConjunction(token))
     ) {
       return parseComparison();
     }
-    return fail(
-      'a condition (a field path, contains(...), match(...), "!" or "(")',
-    );
+    return expect(9 /* condition */);
   }
 
-  function parsePath(quotedSegments: number[]): string[] {
+  // Segments are words or strings, joined by dots.
+  function parsePath(): string[] {
     const path: string[] = [];
-    let token = peek();
-    while (true) {
-      if (token.kind === "string") quotedSegments.push(token.start);
-      path.push(token.text);
+    do {
+      if (!/word|string/.test(peek().kind)) expect(10 /* segment */);
+      path.push(peek().text);
       index++;
-      if (peek().kind !== "dot") return path;
-      index++;
-      token = peek();
-      if (
-        token.kind !== "word" && token.kind !== "segment" &&
-        token.kind !== "string"
-      ) {
-        fail('a path segment after "."');
-      }
-    }
+    } while (peek().kind === "." && ++index);
+    return path;
   }
 
-  function parseComparison(): FqlComparison {
+  function parseComparison(): T {
     const start = peek().start;
-    const quotedSegments: number[] = [];
-    const path = parsePath(quotedSegments);
-    const operatorToken = peek();
-    if (operatorToken.kind !== "op") {
-      fail(
-        `an operator (=, !=, <, <=, >, >=) after ${
-          JSON.stringify(path.join("."))
-        }`,
-      );
-    }
+    const path = parsePath();
+    const operator = peek();
+    if (operator.kind !== "op") expect(11, /* operator */ path.join("."));
     index++;
-    const operator = operatorToken.text as FqlOperator;
     const valueToken = peek();
-    let value: FqlValue;
-    if (valueToken.kind === "string") value = valueToken.text;
-    else if (valueToken.kind === "number") value = valueToken.number;
-    else if (valueToken.kind === "word" && valueToken.text === "true") {
-      value = true;
-    } else if (valueToken.kind === "word" && valueToken.text === "false") {
-      value = false;
-    } else if (valueToken.kind === "word" && valueToken.text === "null") {
-      value = null;
-    } else {
-      fail(
-        `a value (a "string", a number, true, false or null) after "${operator}"`,
-      );
-    }
+    const { kind, text } = valueToken;
+    const value = kind === "string"
+      ? text
+      : kind === "number"
+      ? valueToken.number
+      : kind === "word" && /^(true|false|null)$/.test(text)
+      ? JSON.parse(text) as boolean | null
+      : expect(12, /* value */ operator.text);
     if (
-      ORDERING.has(operator) && typeof value !== "string" &&
+      /[<>]/.test(operator.text) && typeof value !== "string" &&
       typeof value !== "number"
     ) {
-      fail(`a number or a string after "${operator}"`);
+      expect(13, /* order value */ operator.text);
     }
     index++;
-    const node: FqlComparison = { kind: "comparison", path, operator, value };
-    spans?.set(node, {
+    return build.compare(path, operator.text as FqlOperator, value, {
       start,
-      middle: operatorToken.start,
+      middle: operator.start,
       end: valueToken.start,
-      quote: valueToken.kind === "string" ? query[valueToken.start] : undefined,
-      quotedSegments,
     });
-    return node;
   }
 
-  function parseFunction(start: number, negated: boolean): FqlFunctionCall {
-    const name = peek().text as FqlFunctionCall["name"];
+  function parseFunction(start: number, negated: boolean): T {
+    const name = peek().text as "contains" | "match";
     index += 2;
-    const pathToken = peek();
-    if (pathToken.kind !== "word" && pathToken.kind !== "string") {
-      fail(`a field path as the first argument of ${name}()`);
-    }
-    const quotedSegments: number[] = [];
-    const path = parsePath(quotedSegments);
-    if (peek().kind !== "comma") {
-      fail(`"," after the first argument of ${name}()`);
-    }
+    const middle = peek().start;
+    if (!/word|string/.test(peek().kind)) expect(14, /* first argument */ name);
+    const path = parsePath();
+    if (peek().kind !== ",") expect(15, /* comma */ name);
     index++;
     const argument = peek();
-    if (argument.kind !== "string") {
-      fail(`a "string" as the second argument of ${name}()`);
-    }
+    if (argument.kind !== "string") expect(16, /* second argument */ name);
     index++;
-    if (peek().kind !== "rparen") fail(`")" to close ${name}(`);
+    if (peek().kind !== ")") expect(17, /* close call */ name);
     index++;
-    const node: FqlFunctionCall = {
-      kind: "function",
-      name,
-      path,
-      argument: argument.text,
-      negated,
-    };
-    spans?.set(node, {
+    return build.call(name, path, argument.text, negated, {
       start,
-      middle: pathToken.start,
+      middle,
       end: argument.start,
-      quote: query[argument.start],
-      quotedSegments,
     });
-    return node;
   }
 
-  const root = parseOr(0);
+  const root = parseJoined(0, "or");
   if (peek().kind !== "eof") {
-    fail(
-      peek().kind === "rparen"
-        ? 'a "(" before this ")"'
-        : '"and", "or" or the end of the query',
-    );
+    expect(peek().kind === ")" ? 18 /* open group */ : 19 /* end */);
   }
   return root;
 }

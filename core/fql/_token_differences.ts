@@ -14,7 +14,7 @@ function isTerminator(char: string | undefined): boolean {
 function isFunctionAt(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index];
   return token?.kind === "word" && FUNCTIONS.has(token.text) &&
-    tokens[index + 1]?.kind === "lparen";
+    tokens[index + 1]?.kind === "(";
 }
 
 /** Differences visible in the tokens: spacing, letter case, quotes, parentheses, `!`. */
@@ -42,7 +42,7 @@ export function tokenDifferences(
     const token = tokens[i];
     const previous = tokens[i - 1];
     const after = query[token.end];
-    if (isConjunction(token) && previous?.kind !== "dot") {
+    if (isConjunction(token) && previous?.kind !== ".") {
       const lower = token.text.toLowerCase();
       if (token.text !== lower) {
         note(
@@ -67,7 +67,7 @@ export function tokenDifferences(
         }
         level.add(lower);
       }
-    } else if (token.kind === "lparen") {
+    } else if (token.kind === "(") {
       if (isFunctionAt(tokens, i - 1)) {
         if (groups > 0) {
           note(
@@ -83,9 +83,9 @@ export function tokenDifferences(
         groups++;
         levels.push(new Set());
       }
-    } else if (token.kind === "rparen") {
+    } else if (token.kind === ")") {
       if (levels.pop() !== "function") groups--;
-    } else if (token.kind === "bang") {
+    } else if (token.kind === "!") {
       if (!isFunctionAt(tokens, i + 1)) {
         note(
           token.start,

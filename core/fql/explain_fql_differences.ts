@@ -1,9 +1,10 @@
 import type { FqlNode } from "./ast.ts";
 import { FqlSyntaxError } from "./fql_syntax_error.ts";
 import { nodeDifferences } from "./_node_differences.ts";
-import { type NodeSpan, parseQuery } from "./_parser.ts";
+import { astBuilder } from "./_ast_builder.ts";
+import { failure, type NodeSpan, parseQuery } from "./_parser.ts";
 import { tokenDifferences } from "./_token_differences.ts";
-import { tokenize } from "./_lexer.ts";
+import { type Token, tokenize } from "./_lexer.ts";
 
 /** A place where Segment reads a query differently from destkit. */
 export interface FqlDifference {
@@ -34,15 +35,17 @@ export interface FqlDifference {
 export function explainFqlDifferences(query: string): FqlDifference[] {
   const spans = new Map<FqlNode, NodeSpan>();
   let ast: FqlNode;
+  let tokens: Token[];
   try {
-    ast = parseQuery(query, spans);
+    tokens = tokenize(query, failure(query));
+    ast = parseQuery(query, astBuilder(spans), undefined, tokens);
   } catch (error) {
     if (error instanceof FqlSyntaxError) return [];
     throw error;
   }
   const found = [
-    ...tokenDifferences(query, tokenize(query)),
-    ...nodeDifferences(ast, spans),
+    ...tokenDifferences(query, tokens),
+    ...nodeDifferences(ast, spans, tokens),
   ];
   return found.sort((a, b) => a.column - b.column);
 }

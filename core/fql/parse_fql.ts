@@ -1,5 +1,9 @@
 import type { FqlNode } from "./ast.ts";
+import { astBuilder } from "./_ast_builder.ts";
+import { explainFailure } from "./_expected.ts";
 import { parseQuery } from "./_parser.ts";
+
+const AST_BUILDER = astBuilder();
 
 /**
  * Parses a subscription query, such as `type = "track" and event = "Order Completed"`,
@@ -27,5 +31,5 @@ export function parseFql(query: string): FqlNode {
       `Cannot parse subscription query: expected a string, received ${typeof query}`,
     );
   }
-  return parseQuery(query);
+  return parseQuery(query, AST_BUILDER, explainFailure);
 }
