@@ -2,6 +2,7 @@
 import {
   type FieldFixtureHint,
   getFieldKind,
+  kindFixture,
   type InputField,
 } from "@destkit/core";
 
@@ -16,7 +17,7 @@ export function hintOf(field: InputField, path: string): FieldFixtureHint {
     );
   }
   const hint: FieldFixtureHint = {
-    ...kind.fixture(field),
+    ...kindFixture(kind, field),
     multiple: field.multiple === true,
     allowNull: field.allowNull === true,
   };

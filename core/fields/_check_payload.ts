@@ -1,10 +1,9 @@
-// Checks a clean payload (after normalising) the way the zod schema built from the same
-// fields does, without zod: the same issues in the same order, and the same output.
+// Checks a clean payload (after normalising) against the compiled fields: every issue, in
+// the order of the fields, and the payload with Standard Schema outputs.
 import type { FieldIssue } from "../errors.ts";
 import { isPlainValueObject } from "./_json_types.ts";
 import type { FieldNode, ObjectNode } from "./_normalize.ts";
 import { formatPath } from "./_requirement_issues.ts";
-import { applyStandardSchema } from "./_standard_schema_check.ts";
 import { typeMessage } from "./kinds/_messages.ts";
 
 type Path = readonly PropertyKey[];
@@ -13,7 +12,7 @@ type Path = readonly PropertyKey[];
 export interface PathIssue {
   path: Path;
   message: string;
-  /** Whether the issue stops the checks that follow on the same value (zod's `continue: false`). */
+  /** Whether the issue stops the checks that follow on the same value. */
   aborts: boolean;
 }
 
@@ -109,8 +108,10 @@ function checkValue(
     const aborts = field.check(current, messages);
     for (const message of messages) issues.push({ path, message, aborts });
   }
-  if (field.schema === undefined || isAborted(issues, start)) return current;
-  return applyStandardSchema(field.schema, current, path, issues);
+  if (field.runSchema === undefined || isAborted(issues, start)) {
+    return current;
+  }
+  return field.runSchema(field.schema!, current, path, issues);
 }
 
 function isAborted(issues: readonly PathIssue[], start: number): boolean {

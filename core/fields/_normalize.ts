@@ -10,10 +10,15 @@ import type { JSONType } from "./_json_types.ts";
 import type { InputFields } from "./input_field.ts";
 import type { StandardSchemaV1 } from "./_standard_schema.ts";
 import { choiceValues } from "./_choices.ts";
-import { toAccepts, type ValueCheck } from "./kinds/_kind_check.ts";
-import { getKindCheck } from "./kinds/_kind_checks.ts";
+import type {
+  FieldDialect,
+  FieldKind,
+  FormatChecks,
+  ValueCheck,
+} from "./kinds/field_kind.ts";
 import { describeValue } from "./kinds/_messages.ts";
 import { formatPath } from "./_requirement_issues.ts";
+import type { PathIssue } from "./_check_payload.ts";
 
 /** A removal or coercion made while validating a payload. */
 export interface ValidationWarning {
@@ -44,6 +49,27 @@ export interface FieldNode {
   check: ValueCheck;
   /** The field's Standard Schema, run after the other checks pass. */
   schema: StandardSchemaV1 | undefined;
+  /** Runs `schema` (given when the field has one). */
+  runSchema: StandardSchemaRunner | undefined;
+}
+
+/** Runs a Standard Schema on a value: returns its output, or the value after adding its issues. */
+export type StandardSchemaRunner = (
+  schema: StandardSchemaV1,
+  value: unknown,
+  path: readonly PropertyKey[],
+  issues: PathIssue[],
+) => unknown;
+
+/** What fields compile with: the kinds, formats and optional features a validator carries. */
+export interface NodeSupport {
+  kinds: Readonly<Record<string, FieldKind>>;
+  formats: FormatChecks;
+  dialect: FieldDialect | undefined;
+  /** Runs a field's Standard Schema; without it, a field with `schema` is refused. */
+  runSchema?: StandardSchemaRunner;
+  /** Whether `required: { conditions }` is supported; without it, such a field is refused. */
+  conditions: boolean;
 }
 
 /** An object of fields, compiled for normalising. */
@@ -71,22 +97,40 @@ const REMOVE: unique symbol = Symbol("remove");
 export function compileObjectNode(
   fields: InputFields,
   additional: boolean,
+  support: NodeSupport,
 ): ObjectNode {
   const nodes = new Map<string, FieldNode>();
   const required: string[] = [];
-  for (const [key, field] of Object.entries(fields)) {
-    const kind = getKindCheck(field.type);
+  for (const [key, defined] of Object.entries(fields)) {
+    const multiple = defined.multiple === true;
+    const field = support.dialect?.readField(defined, multiple) ?? defined;
+    const kind = Object.hasOwn(support.kinds, field.type)
+      ? support.kinds[field.type]
+      : undefined;
     if (kind === undefined) {
       throw new TypeError(
         `Cannot compile field "${key}": type ${
           JSON.stringify(field.type)
-        } is unknown`,
+        } is not among the kinds given (${
+          Object.keys(support.kinds).join(", ") || "none"
+        })`,
+      );
+    }
+    if (
+      (field.schema !== undefined && support.runSchema === undefined) ||
+      (typeof field.required === "object" && !support.conditions)
+    ) {
+      throw new TypeError(
+        `Cannot compile field "${key}": it uses a schema or conditions in required, which this validator leaves out`,
       );
     }
     const jsonTypes = kind.jsonTypes;
-    const multiple = field.multiple === true;
     if (field.required === true) required.push(key);
-    const kindCheck = kind.check(field);
+    const kindCheck = kind.check(field, {
+      formats: support.formats,
+      dialect: support.dialect,
+      item: multiple,
+    });
     const hasType = toAccepts(kindCheck);
     const choiceList = field.choices === undefined
       ? undefined
@@ -94,7 +138,8 @@ export function compileObjectNode(
     const choices = choiceList === undefined
       ? undefined
       : new Set<unknown>(choiceList);
-    const nullable = field.allowNull === true && !multiple;
+    const allowNull = field.allowNull === true;
+    const nullable = allowNull && !multiple;
     const check = field.properties === undefined ? kindCheck : undefined;
     nodes.set(key, {
       accepts: (value) =>
@@ -109,19 +154,38 @@ export function compileObjectNode(
         return false;
       },
       schema: field.schema,
+      runSchema: field.schema === undefined ? undefined : support.runSchema,
       types: multiple
         ? ["array"]
-        : field.allowNull === true
+        : allowNull
         ? [...jsonTypes, "null"]
         : jsonTypes,
       itemTypes: multiple ? jsonTypes : undefined,
       members: field.properties === undefined ? undefined : compileObjectNode(
         field.properties,
         field.additionalProperties === true,
+        support,
       ),
     });
   }
   return { fields: nodes, additional, required };
+}
+
+// Checks push messages only on failure, so one scratch array serves every fast test.
+const scratch: string[] = [];
+
+// A fast test of one clean value: whether `check` finds nothing wrong.
+function toAccepts(check: ValueCheck): (value: unknown) => boolean {
+  return (value) => {
+    if (check(value, scratch)) {
+      scratch.length = 0;
+      return false;
+    }
+    // Setting the length is slow even when it does not change.
+    if (scratch.length === 0) return true;
+    scratch.length = 0;
+    return false;
+  };
 }
 
 /** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
@@ -195,12 +259,10 @@ function normalizeField(
 ): unknown {
   if (value === undefined) return REMOVE;
   let current: unknown = value;
-  if (clean) {
-    if (Array.isArray(current)) {
-      if (field.itemTypes !== undefined) {
-        current = removeEmptyItems(current, field.itemTypes, path, state);
-      }
-    } else if (current === null && !field.types.includes("null")) {
+  if (Array.isArray(current) && field.itemTypes !== undefined) {
+    current = removeEmptyItems(current, field.itemTypes, path, clean, state);
+  } else if (clean) {
+    if (current === null && !field.types.includes("null")) {
       warn(state, path, "removed: null is not allowed", "removed");
       return REMOVE;
     } else if (current === "" && (isRoot || !field.types.includes("string"))) {
@@ -258,22 +320,32 @@ function normalizeField(
   return current;
 }
 
+// Items that resolved to nothing (a mapping's missing path) are always dropped, as Segment's
+// JSON round trip and removeEmptyValues do; null and "" items only where values are cleaned.
 function removeEmptyItems(
   items: unknown[],
   types: readonly JSONType[],
   path: PropertyKey[],
+  clean: boolean,
   state: NormalizeState,
 ): unknown[] {
   let kept: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const isEmpty = item === null || (item === "" && !types.includes("string"));
+    const isEmpty = item === undefined ||
+      (clean && (item === null || (item === "" && !types.includes("string"))));
     if (isEmpty) {
       path.push(index);
       warn(
         state,
         path,
-        `removed: ${item === null ? "null" : "empty string"} item`,
+        `removed: ${
+          item === undefined
+            ? "item that resolved to nothing"
+            : item === null
+            ? "null item"
+            : "empty string item"
+        }`,
         "removed",
       );
       path.pop();

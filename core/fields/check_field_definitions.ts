@@ -1,13 +1,17 @@
-import { FORMATS } from "./_format_checks.ts";
+import { checkPayload } from "./_check_payload.ts";
 import { isDirectiveFree } from "./_directives.ts";
-import { buildFieldSchema } from "./_zod_schema.ts";
+import { compileObjectNode } from "./_normalize.ts";
+import { FORMAT_CHECKS } from "./format_checks.ts";
+import { runStandardSchema } from "./standard_schema_runner.ts";
 import type {
   FieldConditions,
   InputField,
   InputFields,
 } from "./input_field.ts";
-import { fieldKinds, getFieldKind } from "./kinds/mod.ts";
-import type { FieldConstraint } from "./kinds/mod.ts";
+import { fieldKinds, getFieldKind } from "./kinds/field_kinds.ts";
+import type { FieldConstraint } from "./kinds/field_kind.ts";
+
+const FORMATS: readonly string[] = Object.keys(FORMAT_CHECKS);
 
 const CONSTRAINTS: readonly FieldConstraint[] = [
   "format",
@@ -29,16 +33,34 @@ const FLAGS = [
   "unsafe_hidden",
 ] as const;
 
+/** One mistake in a field definition. */
+export interface FieldDefinitionIssue {
+  /** The field's path among the fields, such as `user.email`. */
+  path: string;
+  /** The whole message, naming the field and its owner. */
+  message: string;
+  /** `TypeError` for a property of the wrong type or not allowed, `RangeError` for a value out of range. */
+  error: typeof TypeError | typeof RangeError;
+}
+
+type Report = (
+  ErrorClass: typeof TypeError | typeof RangeError,
+  state: string,
+) => void;
 type Fail = (
   ErrorClass: typeof TypeError | typeof RangeError,
   state: string,
 ) => never;
 
+// Thrown by a check that cannot go on with the field at hand.
+const STOP = Symbol("stop");
+
 /**
  * Checks a set of field definitions (recursively) and throws on the first
  * mistake: an unknown `type`, a property the kind does not accept (`choices`
  * on an object, `minimum` on a boolean), a malformed condition, or a literal
- * `default` that does not fit the field.
+ * `default` that does not fit the field. {@linkcode findFieldDefinitionIssues}
+ * lists them all.
  *
  * @param fields The fields, keyed by payload key.
  * @param where Who owns the fields, for messages, e.g. `destination "Acme", action "track"`.
@@ -60,33 +82,88 @@ export function checkFieldDefinitions(
   fields: InputFields,
   where?: string,
 ): void {
+  const [first] = findFieldDefinitionIssues(fields, where);
+  if (first !== undefined) throw new first.error(first.message);
+}
+
+/**
+ * Returns every mistake in a set of field definitions (recursively), each
+ * once, in the order of the fields: what {@linkcode checkFieldDefinitions}
+ * throws the first of.
+ *
+ * @param fields The fields, keyed by payload key.
+ * @param where Who owns the fields, for messages, e.g. `destination "Acme", action "track"`.
+ *
+ * @example
+ * ```ts
+ * import { findFieldDefinitionIssues } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * const issues = findFieldDefinitionIssues({
+ *   on: { label: "On", type: "boolean", minimum: 1 },
+ *   size: { type: "integer", default: 1.5 },
+ * } as never);
+ * assert.deepEqual(issues.map((issue) => issue.path), ["on", "size", "size"]);
+ * ```
+ */
+export function findFieldDefinitionIssues(
+  fields: InputFields,
+  where?: string,
+): FieldDefinitionIssue[] {
+  const issues: FieldDefinitionIssue[] = [];
   if (!isRecord(fields)) {
-    throw new TypeError(
-      `Cannot use the fields${
+    issues.push({
+      path: "",
+      message: `Cannot use the fields${
         where === undefined ? "" : ` of ${where}`
       }: they are not an object`,
-    );
+      error: TypeError,
+    });
+    return issues;
   }
   for (const [key, field] of Object.entries(fields)) {
-    checkField(field, key, where);
+    checkField(field, key, where, issues);
   }
+  return issues;
 }
 
 function checkField(
   field: InputField,
   path: string,
   where: string | undefined,
+  issues: FieldDefinitionIssue[],
 ): void {
-  const fail: Fail = (ErrorClass, state) => {
-    throw new ErrorClass(
-      `Cannot use field "${path}"${
+  const report: Report = (error, state) => {
+    issues.push({
+      path,
+      message: `Cannot use field "${path}"${
         where === undefined ? "" : ` of ${where}`
       }: ${state}`,
-    );
+      error,
+    });
   };
+  const fail: Fail = (ErrorClass, state) => {
+    report(ErrorClass, state);
+    throw STOP;
+  };
+  try {
+    checkFieldAt(field, path, where, issues, report, fail);
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+}
+
+function checkFieldAt(
+  field: InputField,
+  path: string,
+  where: string | undefined,
+  issues: FieldDefinitionIssue[],
+  report: Report,
+  fail: Fail,
+): void {
   if (!isRecord(field)) fail(TypeError, "the definition is not an object");
   if (typeof field.label !== "string") {
-    fail(TypeError, `"label" must be a string`);
+    report(TypeError, `"label" must be a string`);
   }
   const kind = getFieldKind(field.type);
   if (kind === undefined) {
@@ -144,22 +221,35 @@ function checkField(
       fail(TypeError, `"properties" must be an object of fields`);
     }
     for (const [key, member] of Object.entries(field.properties)) {
-      checkField(member, `${path}.${key}`, where);
+      checkField(member, `${path}.${key}`, where, issues);
     }
   }
   if (field.default !== undefined && isDirectiveFree(field.default)) {
-    const result = buildFieldSchema(field).safeParse(field.default);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const at = issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
-      fail(
+    const problem = findDefaultProblem(field);
+    if (problem !== undefined) {
+      report(
         TypeError,
         `the default ${
           JSON.stringify(field.default)
-        } does not fit the field${at}: ${issue.message}`,
+        } does not fit the field${problem}`,
       );
     }
   }
+}
+
+// Checks a literal default as the validator checks a clean value (no cleaning, no coercion).
+function findDefaultProblem(field: InputField): string | undefined {
+  const root = compileObjectNode({ value: field }, false, {
+    kinds: fieldKinds,
+    formats: FORMAT_CHECKS,
+    dialect: undefined,
+    runSchema: runStandardSchema,
+    conditions: true,
+  });
+  const [issue] = checkPayload({ value: field.default }, root).issues;
+  if (issue === undefined) return undefined;
+  const at = issue.path.replace(/^value\.?/, "");
+  return `${at === "" ? "" : ` at ${at}`}: ${issue.message}`;
 }
 
 function checkLimits(field: InputField, fail: Fail): void {
