@@ -1,5 +1,6 @@
-// Cleans and coerces a payload as Segment does (removeEmptyValues, then AJV with
-// coerceTypes "array" and removeAdditional), recording every change as a warning.
+// Cleans, coerces and checks a payload in one walk, as Segment does (removeEmptyValues,
+// then AJV with coerceTypes "array" and removeAdditional), recording every change as a
+// warning and every failed check as an issue.
 import {
   coerceToJSONTypes,
   hasJSONType,
@@ -16,9 +17,16 @@ import type {
   FormatChecks,
   ValueCheck,
 } from "./kinds/field_kind.ts";
-import { describeValue } from "./kinds/_messages.ts";
+import { describeValue, typeMessage } from "./kinds/_messages.ts";
 import { formatPath } from "./_requirement_issues.ts";
-import type { PathIssue } from "./_check_payload.ts";
+
+/** An issue at a path of keys and item indices. */
+export interface PathIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** Whether the issue stops the checks that follow on the same value. */
+  aborts: boolean;
+}
 
 /** A removal or coercion made while validating a payload. */
 export interface ValidationWarning {
@@ -38,8 +46,6 @@ export interface FieldNode {
   itemTypes: readonly JSONType[] | undefined;
   /** The members of an object field with `properties`. */
   members: ObjectNode | undefined;
-  /** Whether one clean value (an item, for `multiple`) passes the field's checks. */
-  accepts: (value: unknown) => boolean;
   /** Whether `null` is a value (not for `multiple`). */
   nullable: boolean;
   /**
@@ -79,11 +85,10 @@ export interface ObjectNode {
   required: readonly string[];
 }
 
-/** What one normalisation collects: the warnings, and whether every check passed. */
+/** What one normalisation collects: the warnings and the issues. */
 export interface NormalizeState {
   warnings: ValidationWarning[];
-  /** False once a value fails a check; the caller then asks zod for the issues. */
-  valid: boolean;
+  issues: PathIssue[];
   /**
    * When set, receives each top-level value after empty values are removed and
    * before coercion: what Segment's dependent `required` conditions read.
@@ -111,9 +116,7 @@ export function compileObjectNode(
       throw new TypeError(
         `Cannot compile field "${key}": type ${
           JSON.stringify(field.type)
-        } is not among the kinds given (${
-          Object.keys(support.kinds).join(", ") || "none"
-        })`,
+        } is not among the kinds given`,
       );
     }
     if (
@@ -131,7 +134,6 @@ export function compileObjectNode(
       dialect: support.dialect,
       item: multiple,
     });
-    const hasType = toAccepts(kindCheck);
     const choiceList = field.choices === undefined
       ? undefined
       : choiceValues(field.choices);
@@ -142,9 +144,6 @@ export function compileObjectNode(
     const nullable = allowNull && !multiple;
     const check = field.properties === undefined ? kindCheck : undefined;
     nodes.set(key, {
-      accepts: (value) =>
-        (nullable && value === null) ||
-        (hasType(value) && (choices === undefined || choices.has(value))),
       nullable,
       check(value, messages) {
         if (check !== undefined && check(value, messages)) return true;
@@ -171,23 +170,6 @@ export function compileObjectNode(
   return { fields: nodes, additional, required };
 }
 
-// Checks push messages only on failure, so one scratch array serves every fast test.
-const scratch: string[] = [];
-
-// A fast test of one clean value: whether `check` finds nothing wrong.
-function toAccepts(check: ValueCheck): (value: unknown) => boolean {
-  return (value) => {
-    if (check(value, scratch)) {
-      scratch.length = 0;
-      return false;
-    }
-    // Setting the length is slow even when it does not change.
-    if (scratch.length === 0) return true;
-    scratch.length = 0;
-    return false;
-  };
-}
-
 /** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
 export function normalizePayload(
   payload: unknown,
@@ -197,7 +179,7 @@ export function normalizePayload(
   if (isPlainValueObject(payload)) {
     return normalizeObject(payload, root, [], true, true, state);
   }
-  state.valid = false;
+  fail(state, [], typeMessage("an object", payload), true);
   return payload;
 }
 
@@ -212,6 +194,15 @@ function warn(
   state.warnings.push({ path: formatPath(path), message, kind });
 }
 
+function fail(
+  state: NormalizeState,
+  path: readonly PropertyKey[],
+  message: string,
+  aborts: boolean,
+): void {
+  state.issues.push({ path: [...path], message, aborts });
+}
+
 function normalizeObject(
   object: Record<string, unknown>,
   node: ObjectNode,
@@ -220,6 +211,7 @@ function normalizeObject(
   isRoot: boolean,
   state: NormalizeState,
 ): Record<string, unknown> {
+  const issuesBefore = state.issues.length;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(object)) {
     const value = object[key];
@@ -244,9 +236,29 @@ function normalizeObject(
   }
   const result = copy ?? object;
   for (const key of node.required) {
-    if (result[key] === undefined) state.valid = false;
+    if (result[key] === undefined) {
+      fail(state, [...path, key], "is required", true);
+    }
+  }
+  if (state.issues.length > issuesBefore) {
+    sortByField(state.issues, issuesBefore, node, path.length);
   }
   return result;
+}
+
+// Issues come in the order of the fields, whatever the order of the payload's keys.
+function sortByField(
+  issues: PathIssue[],
+  from: number,
+  node: ObjectNode,
+  depth: number,
+): void {
+  const keys = [...node.fields.keys()];
+  const sorted = issues.slice(from).sort((a, b) =>
+    keys.indexOf(a.path[depth] as string) -
+    keys.indexOf(b.path[depth] as string)
+  );
+  issues.splice(from, sorted.length, ...sorted);
 }
 
 function normalizeField(
@@ -276,7 +288,7 @@ function normalizeField(
     if (!Array.isArray(current)) {
       // At the root Segment wraps any value (arrifyFields); below it AJV wraps scalars only.
       if (!isRoot && typeof current === "object" && current !== null) {
-        state.valid = false;
+        fail(state, path, typeMessage("an array", current), true);
         return current;
       }
       warn(
@@ -291,33 +303,70 @@ function normalizeField(
     return normalizeItems(current as unknown[], field, path, state);
   }
   if (received !== undefined) received[path[0] as string] = current;
-  // A value the field accepts has one of its types: nothing to coerce.
-  if (field.members === undefined && field.accepts(current)) return current;
   let membersClean = clean;
   if (!hasJSONType(current, field.types)) {
     const coercion = coerceToJSONTypes(current, field.types);
-    if (coercion.value === NO_COERCION) {
-      state.valid = false;
-      return current;
+    if (coercion.value !== NO_COERCION) {
+      warn(state, path, coercionMessage(current, coercion.value), "coerced");
+      current = coercion.value;
+      // Segment's removeEmptyValues does not reach into an array it keeps.
+      if (coercion.unwrapped) membersClean = false;
     }
-    warn(state, path, coercionMessage(current, coercion.value), "coerced");
-    current = coercion.value;
-    // Segment's removeEmptyValues does not reach into an array it keeps.
-    if (coercion.unwrapped) membersClean = false;
   }
-  if (field.members !== undefined && isPlainValueObject(current)) {
+  return checkValue(current, field, path, membersClean, state);
+}
+
+/**
+ * Checks a value as written against one compiled field, cleaning nothing at
+ * its level (a field's literal `default`): issues and coercions go to `state`.
+ */
+export function checkFieldValue(
+  value: unknown,
+  field: FieldNode,
+  state: NormalizeState,
+): void {
+  if (field.itemTypes === undefined) {
+    checkValue(value, field, [], false, state);
+  } else if (Array.isArray(value)) {
+    normalizeItems(value, field, [], state);
+  } else {
+    fail(state, [], typeMessage("an array", value), true);
+  }
+}
+
+// Checks one clean value (an item, for `multiple`): its members, or its kind's checks and
+// choices; then its Standard Schema, unless an earlier issue on the value aborts.
+function checkValue(
+  value: unknown,
+  field: FieldNode,
+  path: PropertyKey[],
+  clean: boolean,
+  state: NormalizeState,
+): unknown {
+  if (field.nullable && value === null) return value;
+  const start = state.issues.length;
+  let current = value;
+  if (field.members === undefined) {
+    const messages: string[] = [];
+    const aborts = field.check(current, messages);
+    for (const message of messages) fail(state, path, message, aborts);
+  } else if (isPlainValueObject(current)) {
     current = normalizeObject(
       current,
       field.members,
       path,
-      membersClean,
+      clean,
       false,
       state,
     );
-  } else if (!field.accepts(current)) {
-    state.valid = false;
+  } else {
+    fail(state, path, typeMessage("an object", current), true);
   }
-  return current;
+  if (field.runSchema === undefined) return current;
+  for (let index = start; index < state.issues.length; index++) {
+    if (state.issues[index].aborts) return current;
+  }
+  return field.runSchema(field.schema!, current, path, state.issues);
 }
 
 // Items that resolved to nothing (a mapping's missing path) are always dropped, as Segment's
@@ -376,11 +425,7 @@ function normalizeItems(
         next = coercion.value;
       }
     }
-    if (field.members !== undefined && isPlainValueObject(next)) {
-      next = normalizeObject(next, field.members, path, false, false, state);
-    } else if (!field.accepts(next)) {
-      state.valid = false;
-    }
+    next = checkValue(next, field, path, false, state);
     path.pop();
     if (next === item) continue;
     copy ??= items.slice();

@@ -1,6 +1,7 @@
-import { checkPayload } from "./_check_payload.ts";
 import { isDirectiveFree } from "./_directives.ts";
-import { compileObjectNode } from "./_normalize.ts";
+import { checkFieldValue, compileObjectNode } from "./_normalize.ts";
+import type { NormalizeState } from "./_normalize.ts";
+import { formatPath } from "./_requirement_issues.ts";
 import { FORMAT_CHECKS } from "./format_checks.ts";
 import { runStandardSchema } from "./standard_schema_runner.ts";
 import type {
@@ -246,10 +247,15 @@ function findDefaultProblem(field: InputField): string | undefined {
     runSchema: runStandardSchema,
     conditions: true,
   });
-  const [issue] = checkPayload({ value: field.default }, root).issues;
-  if (issue === undefined) return undefined;
-  const at = issue.path.replace(/^value\.?/, "");
-  return `${at === "" ? "" : ` at ${at}`}: ${issue.message}`;
+  const state: NormalizeState = { warnings: [], issues: [] };
+  checkFieldValue(field.default, root.fields.get("value")!, state);
+  // A literal default must fit as written: a coercion does not count.
+  const [issue] = state.issues;
+  const coerced = state.warnings.find((warning) => warning.kind === "coerced");
+  if (issue === undefined && coerced === undefined) return undefined;
+  const at = issue === undefined ? coerced!.path : formatPath(issue.path);
+  const message = issue?.message ?? coerced!.message;
+  return `${at === "" ? "" : ` at ${at}`}: ${message}`;
 }
 
 function checkLimits(field: InputField, fail: Fail): void {

@@ -1,5 +1,5 @@
 import { PayloadValidationError } from "../errors.ts";
-import { checkPayload } from "./_check_payload.ts";
+import { formatPath } from "./_requirement_issues.ts";
 import type { DependentRequirement } from "./_conditions.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type {
@@ -109,8 +109,6 @@ export function compileFieldChecks(
     }),
     requirements: requirements?.collect(fields) ?? [],
     support: requirements,
-    // Fields compile only with a runner when one has a schema.
-    hasStandardSchema: runSchema !== undefined && hasSchema(fields),
   };
   return { fields, validate: (payload) => validateWith(payload, plan) };
 }
@@ -119,36 +117,28 @@ interface CheckPlan {
   root: ObjectNode;
   requirements: readonly DependentRequirement[];
   support: DependentRequirements | undefined;
-  /** Whether a field has a `schema`, whose output replaces the value. */
-  hasStandardSchema: boolean;
-}
-
-function hasSchema(fields: InputFields): boolean {
-  return Object.values(fields).some((field) =>
-    field.schema !== undefined ||
-    (field.properties !== undefined && hasSchema(field.properties))
-  );
 }
 
 function validateWith(payload: unknown, plan: CheckPlan): ValidationResult {
-  const state: NormalizeState = { warnings: [], valid: true };
+  const state: NormalizeState = { warnings: [], issues: [] };
   if (plan.requirements.length > 0) state.received = {};
   const normalized = normalizePayload(payload, plan.root, state);
-  const missing = state.received === undefined
-    ? []
-    : plan.support!.findMissing(plan.requirements, state.received, normalized);
-  // The fast path: every value passed its check while normalising.
-  if (state.valid && missing.length === 0 && !plan.hasStandardSchema) {
-    return {
-      payload: normalized as Record<string, unknown>,
-      warnings: state.warnings,
-    };
+  const issues = state.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
+  if (state.received !== undefined) {
+    issues.push(
+      ...plan.support!.findMissing(
+        plan.requirements,
+        state.received,
+        normalized,
+      ),
+    );
   }
-  const checked = checkPayload(normalized, plan.root);
-  const issues = [...checked.issues, ...missing];
   if (issues.length > 0) throw new PayloadValidationError(issues);
   return {
-    payload: checked.payload as Record<string, unknown>,
+    payload: normalized as Record<string, unknown>,
     warnings: state.warnings,
   };
 }

@@ -103,7 +103,7 @@ Deno.test("compileFieldChecks() uses only the kinds, formats and features given"
     const fields = { x: { label: "X", type: "number" } } as InputFields;
     assert.throws(
       () => compileFieldChecks(fields, { kinds }),
-      /field "x": type "number" is not among the kinds given \(boolean, string\)/,
+      /field "x": type "number" is not among the kinds given/,
     );
   });
   await t.step("a format given is checked, one not given is refused", () => {
@@ -112,7 +112,7 @@ Deno.test("compileFieldChecks() uses only the kinds, formats and features given"
     } as InputFields;
     assert.throws(
       () => compileFieldChecks(fields, { kinds }),
-      /format "email" is not among the formats given \(none\)/,
+      /format "email" is not among the formats given/,
     );
     const checks = compileFieldChecks(fields, {
       kinds,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { PathIssue } from "./_check_payload.ts";
+import type { PathIssue } from "./_normalize.ts";
 import type { StandardSchemaV1 } from "./_standard_schema.ts";
 
 /** Runs `schema` on `value`: returns its output, or `value` after adding its issues to `issues`. */

@@ -37,9 +37,7 @@ function formatCheck(
     throw new TypeError(
       `Cannot compile fields: format ${
         JSON.stringify(format)
-      } is not among the formats given (${
-        Object.keys(formats).join(", ") || "none"
-      })`,
+      } is not among the formats given`,
     );
   }
   return formats[format];
