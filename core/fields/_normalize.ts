@@ -398,7 +398,7 @@ function removeEmptyItems(
         "removed",
       );
       path.pop();
-      kept ??= items.slice(0, index);
+      kept ??= copyItems(items, index);
     } else if (kept !== undefined) {
       kept.push(item);
     }
@@ -428,10 +428,17 @@ function normalizeItems(
     next = checkValue(next, field, path, false, state);
     path.pop();
     if (next === item) continue;
-    copy ??= items.slice();
+    copy ??= copyItems(items, items.length);
     copy[index] = next;
   }
   return copy ?? items;
+}
+
+// A copy of the first items, also of an array without a prototype (no `slice`).
+function copyItems(items: unknown[], end: number): unknown[] {
+  const copy: unknown[] = [];
+  for (let index = 0; index < end; index++) copy.push(items[index]);
+  return copy;
 }
 
 function choicesMessage(
