@@ -202,6 +202,18 @@ function checkFieldAt(
   }
   checkLimits(field, fail);
   checkChoices(field, kind.choiceTypes, fail);
+  // Each choice must be a value of the field (an integer field's choices are integers).
+  const single = { ...field, choices: undefined, multiple: false };
+  for (const choice of field.choices ?? []) {
+    const value = isRecord(choice) ? choice.value : choice;
+    const problem = findValueProblem(single, value);
+    if (problem !== undefined) {
+      report(
+        TypeError,
+        `choice ${JSON.stringify(value)} does not fit the field${problem}`,
+      );
+    }
+  }
   if (field.required !== undefined && typeof field.required !== "boolean") {
     checkConditions(field.required, "required", fail);
   }
@@ -226,7 +238,7 @@ function checkFieldAt(
     }
   }
   if (field.default !== undefined && isDirectiveFree(field.default)) {
-    const problem = findDefaultProblem(field);
+    const problem = findValueProblem(field, field.default);
     if (problem !== undefined) {
       report(
         TypeError,
@@ -238,8 +250,12 @@ function checkFieldAt(
   }
 }
 
-// Checks a literal default as the validator checks a clean value (no cleaning, no coercion).
-function findDefaultProblem(field: InputField): string | undefined {
+// Checks a literal value (a default, a choice) as the validator checks a clean value, without
+// cleaning or coercing it.
+function findValueProblem(
+  field: InputField,
+  value: unknown,
+): string | undefined {
   const root = compileObjectNode({ value: field }, false, {
     kinds: fieldKinds,
     formats: FORMAT_CHECKS,
@@ -248,7 +264,7 @@ function findDefaultProblem(field: InputField): string | undefined {
     conditions: true,
   });
   const state: NormalizeState = { warnings: [], issues: [] };
-  checkFieldValue(field.default, root.fields.get("value")!, state);
+  checkFieldValue(value, root.fields.get("value")!, state);
   // A literal default must fit as written: a coercion does not count.
   const [issue] = state.issues;
   const coerced = state.warnings.find((warning) => warning.kind === "coerced");
