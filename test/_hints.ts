@@ -2,8 +2,8 @@
 import {
   type FieldFixtureHint,
   getFieldKind,
-  kindFixture,
   type InputField,
+  kindFixture,
 } from "@destkit/core";
 
 /** The hint of `field`, with `multiple` and `allowNull` filled in. */

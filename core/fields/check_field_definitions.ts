@@ -202,8 +202,8 @@ function checkFieldAt(
   }
   checkLimits(field, fail);
   checkChoices(field, kind.choiceTypes, fail);
-  // Each choice must be a value of the field (an integer field's choices are integers).
-  const single = { ...field, choices: undefined, multiple: false };
+  // Each choice must be a value of the field's type (an integer field's choices are integers).
+  const single = { label: field.label, type: field.type };
   for (const choice of field.choices ?? []) {
     const value = isRecord(choice) ? choice.value : choice;
     const problem = findValueProblem(single, value);
