@@ -112,10 +112,9 @@ export function browserDestination<
   };
 
   function createPlugins(input: BrowserSettingsInput): BrowserPlugin[] {
-    if (validators === undefined) {
-      throw new TypeError(`Cannot load ${where}: no field checks`);
-    }
-    const { settings: settingsValidator, actions } = validators;
+    // Without validators (a bundle's factory before `withFieldChecks`) this throws, and the
+    // factory rejects.
+    const { settings: settingsValidator, actions } = validators!;
     const { subscriptions: rawSubscriptions, ...rawSettings } = input ?? {};
     const subscriptions = readSubscriptions(definition.name, rawSubscriptions);
     let settings: Record<string, unknown>;

@@ -254,7 +254,7 @@ Deno.test({
             refused.run(),
             (error: Error) =>
               error instanceof TypeError &&
-              /field "b": it uses a schema or conditions in required, which this validator leaves out/
+              /field "b": its schema or conditions are left out/
                 .test(error.message),
           );
         },

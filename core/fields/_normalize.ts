@@ -70,12 +70,12 @@ export type StandardSchemaRunner = (
 /** What fields compile with: the kinds, formats and optional features a validator carries. */
 export interface NodeSupport {
   kinds: Readonly<Record<string, FieldKind>>;
-  formats: FormatChecks;
-  dialect: FieldDialect | undefined;
+  formats?: FormatChecks;
+  dialect?: FieldDialect;
   /** Runs a field's Standard Schema; without it, a field with `schema` is refused. */
   runSchema?: StandardSchemaRunner;
-  /** Whether `required: { conditions }` is supported; without it, such a field is refused. */
-  conditions: boolean;
+  /** Given when `required: { conditions }` is supported; without it, such a field is refused. */
+  requirements?: unknown;
 }
 
 /** An object of fields, compiled for normalising. */
@@ -121,19 +121,15 @@ export function compileObjectNode(
     }
     if (
       (field.schema !== undefined && support.runSchema === undefined) ||
-      (typeof field.required === "object" && !support.conditions)
+      (typeof field.required === "object" && !support.requirements)
     ) {
       throw new TypeError(
-        `Cannot compile field "${key}": it uses a schema or conditions in required, which this validator leaves out`,
+        `Cannot compile field "${key}": its schema or conditions are left out`,
       );
     }
     const jsonTypes = kind.jsonTypes;
     if (field.required === true) required.push(key);
-    const kindCheck = kind.check(field, {
-      formats: support.formats,
-      dialect: support.dialect,
-      item: multiple,
-    });
+    const kindCheck = kind.check(field, support, multiple);
     const choiceList = field.choices === undefined
       ? undefined
       : choiceValues(field.choices);
@@ -211,7 +207,6 @@ function normalizeObject(
   isRoot: boolean,
   state: NormalizeState,
 ): Record<string, unknown> {
-  const issuesBefore = state.issues.length;
   let copy: Record<string, unknown> | undefined;
   for (const key of Object.keys(object)) {
     const value = object[key];
@@ -240,25 +235,8 @@ function normalizeObject(
       fail(state, [...path, key], "is required", true);
     }
   }
-  if (state.issues.length > issuesBefore) {
-    sortByField(state.issues, issuesBefore, node, path.length);
-  }
-  return result;
-}
 
-// Issues come in the order of the fields, whatever the order of the payload's keys.
-function sortByField(
-  issues: PathIssue[],
-  from: number,
-  node: ObjectNode,
-  depth: number,
-): void {
-  const keys = [...node.fields.keys()];
-  const sorted = issues.slice(from).sort((a, b) =>
-    keys.indexOf(a.path[depth] as string) -
-    keys.indexOf(b.path[depth] as string)
-  );
-  issues.splice(from, sorted.length, ...sorted);
+  return result;
 }
 
 function normalizeField(

@@ -2,8 +2,8 @@ import { isDirectiveFree } from "./_directives.ts";
 import { checkFieldValue, compileObjectNode } from "./_normalize.ts";
 import type { NormalizeState } from "./_normalize.ts";
 import { formatPath } from "./_requirement_issues.ts";
+import { allFieldChecks } from "./all_field_checks.ts";
 import { FORMAT_CHECKS } from "./format_checks.ts";
-import { runStandardSchema } from "./standard_schema_runner.ts";
 import type {
   FieldConditions,
   InputField,
@@ -201,7 +201,11 @@ function checkFieldAt(
     );
   }
   checkLimits(field, fail);
-  checkChoices(field, kind.choiceTypes, fail);
+  // Choices are strings or numbers, as the kind's values are.
+  const choiceTypes = kind.jsonTypes.map((type) =>
+    type === "integer" ? "number" : type
+  );
+  checkChoices(field, choiceTypes, fail);
   // Each choice must be a value of the field's type (an integer field's choices are integers).
   const single = { label: field.label, type: field.type };
   for (const choice of field.choices ?? []) {
@@ -256,13 +260,7 @@ function findValueProblem(
   field: InputField,
   value: unknown,
 ): string | undefined {
-  const root = compileObjectNode({ value: field }, false, {
-    kinds: fieldKinds,
-    formats: FORMAT_CHECKS,
-    dialect: undefined,
-    runSchema: runStandardSchema,
-    conditions: true,
-  });
+  const root = compileObjectNode({ value: field }, false, allFieldChecks);
   const state: NormalizeState = { warnings: [], issues: [] };
   checkFieldValue(value, root.fields.get("value")!, state);
   // A literal default must fit as written: a coercion does not count.

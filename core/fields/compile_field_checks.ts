@@ -92,21 +92,9 @@ export function compileFieldChecks(
   fields: InputFields,
   options: CompileFieldChecksOptions,
 ): CompiledFieldChecks {
-  const {
-    kinds,
-    formats = {},
-    dialect,
-    requirements,
-    runSchema,
-  } = options;
+  const { requirements } = options;
   const plan: CheckPlan = {
-    root: compileObjectNode(fields, false, {
-      kinds,
-      formats,
-      dialect,
-      runSchema,
-      conditions: requirements !== undefined,
-    }),
+    root: compileObjectNode(fields, false, options),
     requirements: requirements?.collect(fields) ?? [],
     support: requirements,
   };

@@ -136,7 +136,7 @@ Deno.test("compileFieldChecks() uses only the kinds, formats and features given"
     } as InputFields;
     assert.throws(
       () => compileFieldChecks(fields, { kinds }),
-      /field "b": it uses a schema or conditions in required, which this validator leaves out/,
+      /field "b": its schema or conditions are left out/,
     );
     const checks = compileFieldChecks(fields, {
       kinds,

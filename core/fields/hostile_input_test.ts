@@ -124,8 +124,8 @@ Deno.test("null-prototype objects and arrays are validated like any other", asyn
       (error) => {
         assert.ok(error instanceof PayloadValidationError);
         assert.deepEqual(error.issues.map((issue) => issue.path), [
-          "user.email",
           "user.age",
+          "user.email",
           "tags[0]",
         ]);
         return true;

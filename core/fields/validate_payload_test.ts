@@ -198,8 +198,8 @@ const cases: Case[] = [
       },
     },
     input: { n: "abc", plan: "gold", items: [{ price: "x" }, {}] },
+    // In the order of the payload's keys, then the missing required fields.
     issues: [
-      { path: "email", message: "is required" },
       { path: "n", message: 'must be a number, received "abc"' },
       {
         path: "plan",
@@ -207,6 +207,7 @@ const cases: Case[] = [
       },
       { path: "items[0].price", message: 'must be a number, received "x"' },
       { path: "items[1].price", message: "is required" },
+      { path: "email", message: "is required" },
     ],
   },
   {

@@ -6,7 +6,6 @@ export const booleanKind: FieldKind = {
   type: "boolean",
   jsonTypes: ["boolean"],
   constraints: [],
-  choiceTypes: [],
   check: () => (value, messages) => {
     if (typeof value === "boolean") return false;
     messages.push(typeMessage("a boolean", value));

@@ -63,8 +63,7 @@ export const datetimeKind: FieldKind = {
   // Segment ignores a `format` on datetime fields ("date-time" is common in
   // ported definitions); a datetime must be a real date whatever it says.
   constraints: ["format"],
-  choiceTypes: [],
-  check(_field, { dialect, item }) {
+  check(_field, { dialect }, item) {
     // A dialect's date check does not apply to the items of a multiple field.
     const isDate = dialect === undefined
       ? isRealDate

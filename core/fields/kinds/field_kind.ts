@@ -71,12 +71,10 @@ export interface FieldDialect {
 
 /** What a kind builds its check with. */
 export interface KindCheckContext {
-  /** The format checks the validator carries. */
-  formats: FormatChecks;
+  /** The format checks the validator carries. @default {{}} */
+  formats?: FormatChecks;
   /** Whose rules apply: destkit's when undefined. */
-  dialect: FieldDialect | undefined;
-  /** Whether the value checked is an item of a `multiple` field. */
-  item: boolean;
+  dialect?: FieldDialect;
 }
 
 /**
@@ -91,15 +89,18 @@ export interface FieldKind {
   readonly jsonTypes: readonly JSONType[];
   /** The constraining properties a field of this kind may declare. */
   readonly constraints: readonly FieldConstraint[];
-  /** The types a choice value may have. */
-  readonly choiceTypes: readonly ("string" | "number")[];
   /**
    * Returns the check of one clean value (not null, an item for `multiple`),
-   * choices and members aside.
+   * choices and members aside; `item` when the values are the items of a
+   * `multiple` field.
    *
    * @throws {TypeError} When the field needs a format the context lacks.
    */
-  check(field: InputField, context: KindCheckContext): ValueCheck;
+  check(
+    field: InputField,
+    context: KindCheckContext,
+    item: boolean,
+  ): ValueCheck;
   /** Returns the JSON Schema of one value (members are added by the caller). */
   jsonSchema(field: InputField): JSONSchema;
   /**

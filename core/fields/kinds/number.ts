@@ -20,7 +20,6 @@ function makeNumberKind(type: "number" | "integer"): FieldKind {
     type,
     jsonTypes: [type],
     constraints: ["choices", "minimum", "maximum"],
-    choiceTypes: ["number"],
     check(field): ValueCheck {
       const { minimum, maximum } = field;
       return (value, messages) => {

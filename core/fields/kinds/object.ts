@@ -7,7 +7,6 @@ export const objectKind: FieldKind = {
   type: "object",
   jsonTypes: ["object"],
   constraints: ["properties", "additionalProperties"],
-  choiceTypes: [],
   check: () => (value, messages) => {
     if (isPlainValueObject(value)) return false;
     messages.push(typeMessage("an object", value));

@@ -47,7 +47,10 @@ function makeStringKind(
   type: "string" | "text" | "password",
   format?: string,
 ): FieldKind {
-  function check(field: InputField, { formats }: KindCheckContext): ValueCheck {
+  function check(
+    field: InputField,
+    { formats = {} }: KindCheckContext,
+  ): ValueCheck {
     const { minLength, maxLength } = stringLengths(field);
     // `text` and `password` accept any text, whatever `format` says.
     const isFormatted = format === undefined
@@ -74,7 +77,6 @@ function makeStringKind(
     type,
     jsonTypes: ["string"],
     constraints: format === undefined ? ["format", ...LIMITS] : LIMITS,
-    choiceTypes: ["string"],
     check,
     jsonSchema(field): JSONSchema {
       return {
