@@ -166,6 +166,9 @@ export function compileObjectNode(
   return { fields: nodes, additional, required };
 }
 
+// Checks push messages only on failure, so one array serves every check.
+const scratch: string[] = [];
+
 /** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
 export function normalizePayload(
   payload: unknown,
@@ -325,9 +328,12 @@ function checkValue(
   const start = state.issues.length;
   let current = value;
   if (field.members === undefined) {
-    const messages: string[] = [];
-    const aborts = field.check(current, messages);
-    for (const message of messages) fail(state, path, message, aborts);
+    const aborts = field.check(current, scratch);
+    if (scratch.length > 0) {
+      for (const message of scratch) fail(state, path, message, aborts);
+      // Emptied only when used: setting the length is slow even when it does not change.
+      scratch.length = 0;
+    }
   } else if (isPlainValueObject(current)) {
     current = normalizeObject(
       current,

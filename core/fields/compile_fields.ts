@@ -6,7 +6,7 @@ import { compileFieldChecks } from "./compile_field_checks.ts";
 import type { ValidationResult } from "./compile_field_checks.ts";
 import { fieldsToJSONSchema } from "./fields_to_json_schema.ts";
 import type { InputFields } from "./input_field.ts";
-import type { FieldDialect, JSONSchema } from "./kinds/mod.ts";
+import type { FieldDialect, JSONSchema } from "./kinds/field_kind.ts";
 
 export type {
   ValidationResult,

@@ -21,6 +21,21 @@ function nullPrototypeArray(items: unknown[]): unknown[] {
   return array;
 }
 
+function assertIssuePaths(
+  fields: InputFields,
+  payload: unknown,
+  paths: string[],
+): void {
+  assert.throws(
+    () => validatePayload(fields, payload),
+    (error) => {
+      assert.ok(error instanceof PayloadValidationError);
+      assert.deepEqual(error.issues.map((issue) => issue.path), paths);
+      return true;
+    },
+  );
+}
+
 // A destination whose one action posts the payload, mapped from the event's properties.
 function acme(fields: InputFields, mapping: Record<string, unknown>) {
   const sent: unknown[] = [];
@@ -119,18 +134,7 @@ Deno.test("null-prototype objects and arrays are validated like any other", asyn
       user: nullPrototype({ age: nullPrototypeArray([]) }),
       tags: nullPrototypeArray([nullPrototype({})]),
     });
-    assert.throws(
-      () => validatePayload(fields, payload),
-      (error) => {
-        assert.ok(error instanceof PayloadValidationError);
-        assert.deepEqual(error.issues.map((issue) => issue.path), [
-          "user.age",
-          "user.email",
-          "tags[0]",
-        ]);
-        return true;
-      },
-    );
+    assertIssuePaths(fields, payload, ["user.age", "user.email", "tags[0]"]);
   });
   await t.step("conditions compare null-prototype values", () => {
     const conditional: InputFields = {
@@ -165,18 +169,7 @@ Deno.test("null-prototype objects and arrays are validated like any other", asyn
       kind: nullPrototypeArray(["a"]),
       ids: nullPrototypeArray([nullPrototype({})]),
     });
-    assert.throws(
-      () => validatePayload(conditional, payload),
-      (error) => {
-        assert.ok(error instanceof PayloadValidationError);
-        assert.deepEqual(error.issues.map((issue) => issue.path), [
-          "kind",
-          "id",
-          "ids[0].id",
-        ]);
-        return true;
-      },
-    );
+    assertIssuePaths(conditional, payload, ["kind", "id", "ids[0].id"]);
   });
   await t.step("a null-prototype array as the payload is invalid", () => {
     assert.throws(

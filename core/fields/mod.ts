@@ -66,7 +66,7 @@ export type {
   JSONSchema,
   KindCheckContext,
   ValueCheck,
-} from "./kinds/mod.ts";
+} from "./kinds/field_kind.ts";
 export { segmentDialect } from "./segment_dialect.ts";
 export { runStandardSchema } from "./standard_schema_runner.ts";
 export { getCompiledFields, validatePayload } from "./validate_payload.ts";

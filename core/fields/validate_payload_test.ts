@@ -18,6 +18,18 @@ interface Case {
 const str = { label: "S", type: "string" } as const;
 const num = { label: "N", type: "number" } as const;
 
+// `id` is required when `kind` is "user".
+const userIdFields: InputFields = {
+  kind: { label: "K", type: "string" },
+  id: {
+    label: "ID",
+    type: "string",
+    required: {
+      conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
+    },
+  },
+};
+
 const cases: Case[] = [
   {
     name: "keeps a clean payload as is",
@@ -236,16 +248,7 @@ const cases: Case[] = [
   },
   {
     name: "enforces a dependent required",
-    fields: {
-      kind: { label: "K", type: "string" },
-      id: {
-        label: "ID",
-        type: "string",
-        required: {
-          conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
-        },
-      },
-    },
+    fields: userIdFields,
     input: { kind: "user" },
     issues: [{
       path: "id",
@@ -254,16 +257,7 @@ const cases: Case[] = [
   },
   {
     name: "skips a dependent required whose conditions do not hold",
-    fields: {
-      kind: { label: "K", type: "string" },
-      id: {
-        label: "ID",
-        type: "string",
-        required: {
-          conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
-        },
-      },
-    },
+    fields: userIdFields,
     input: { kind: "group" },
     payload: { kind: "group" },
     warnings: [],

@@ -12,13 +12,4 @@ export { objectKind } from "./object.ts";
 export { passwordKind, stringKind, textKind } from "./string.ts";
 export { fieldKinds, getFieldKind } from "./field_kinds.ts";
 export { kindFixture } from "./field_kind.ts";
-export type {
-  FieldConstraint,
-  FieldDialect,
-  FieldFixtureHint,
-  FieldKind,
-  FormatChecks,
-  JSONSchema,
-  KindCheckContext,
-  ValueCheck,
-} from "./field_kind.ts";
+export type { FieldKind } from "./field_kind.ts";
