@@ -1,7 +1,7 @@
 // Dependent `required` ({ conditions: [...] }), evaluated against the whole payload.
 import type { FieldIssue } from "../errors.ts";
 import { isPlainValueObject } from "./_json_types.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_format_path.ts";
 import type {
   FieldCondition,
   FieldConditions,

@@ -18,7 +18,7 @@ import type {
   ValueCheck,
 } from "./kinds/field_kind.ts";
 import { describeValue, typeMessage } from "./kinds/_messages.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_format_path.ts";
 
 /** An issue at a path of keys and item indices. */
 export interface PathIssue {

@@ -1,7 +1,7 @@
 import { isDirectiveFree } from "./_directives.ts";
 import { checkFieldValue, compileObjectNode } from "./_normalize.ts";
 import type { NormalizeState } from "./_normalize.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_format_path.ts";
 import { allFieldChecks } from "./all_field_checks.ts";
 import { FORMAT_CHECKS } from "./format_checks.ts";
 import type {

@@ -1,5 +1,5 @@
 import { PayloadValidationError } from "../errors.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_format_path.ts";
 import type { DependentRequirement } from "./_conditions.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type {
