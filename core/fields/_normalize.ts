@@ -114,9 +114,7 @@ export function compileObjectNode(
       : undefined;
     if (kind === undefined) {
       throw new TypeError(
-        `Cannot compile field "${key}": type ${
-          JSON.stringify(field.type)
-        } is not among the kinds given`,
+        `Cannot compile field "${key}": type "${field.type}" is not among the kinds given`,
       );
     }
     if (
@@ -284,14 +282,27 @@ function normalizeField(
     return normalizeItems(current as unknown[], field, path, state);
   }
   if (received !== undefined) received[path[0] as string] = current;
+  return coerceAndCheck(current, field.types, field, path, clean, state);
+}
+
+// Coerces a value that has none of `types` as AJV does, then checks it.
+function coerceAndCheck(
+  value: unknown,
+  types: readonly JSONType[],
+  field: FieldNode,
+  path: PropertyKey[],
+  clean: boolean,
+  state: NormalizeState,
+): unknown {
+  let current = value;
   let membersClean = clean;
-  if (!hasJSONType(current, field.types)) {
-    const coercion = coerceToJSONTypes(current, field.types);
+  if (!hasJSONType(current, types)) {
+    const coercion = coerceToJSONTypes(current, types);
     if (coercion.value !== NO_COERCION) {
       warn(state, path, coercionMessage(current, coercion.value), "coerced");
       current = coercion.value;
       // Segment's removeEmptyValues does not reach into an array it keeps.
-      if (coercion.unwrapped) membersClean = false;
+      membersClean = clean && !coercion.unwrapped;
     }
   }
   return checkValue(current, field, path, membersClean, state);
@@ -400,16 +411,8 @@ function normalizeItems(
   let copy: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    let next = item;
     path.push(index);
-    if (!hasJSONType(next, types)) {
-      const coercion = coerceToJSONTypes(next, types);
-      if (coercion.value !== NO_COERCION) {
-        warn(state, path, coercionMessage(next, coercion.value), "coerced");
-        next = coercion.value;
-      }
-    }
-    next = checkValue(next, field, path, false, state);
+    const next = coerceAndCheck(item, types, field, path, false, state);
     path.pop();
     if (next === item) continue;
     copy ??= copyItems(items, items.length);
@@ -418,11 +421,9 @@ function normalizeItems(
   return copy ?? items;
 }
 
-// A copy of the first items, also of an array without a prototype (no `slice`).
+// A copy of the first items, also of an array without a prototype (no `slice` of its own).
 function copyItems(items: unknown[], end: number): unknown[] {
-  const copy: unknown[] = [];
-  for (let index = 0; index < end; index++) copy.push(items[index]);
-  return copy;
+  return Array.prototype.slice.call(items, 0, end);
 }
 
 function choicesMessage(

@@ -65,18 +65,14 @@ export const datetimeKind: FieldKind = {
   constraints: ["format"],
   check(_field, { dialect }, item) {
     // A dialect's date check does not apply to the items of a multiple field.
-    const isDate = dialect === undefined
-      ? isRealDate
-      : item
-      ? undefined
-      : dialect.isDate;
+    const isDate = dialect === undefined ? isRealDate : !item && dialect.isDate;
     return (value, messages) => {
       const isNumber = typeof value === "number" && Number.isFinite(value);
       if (!isNumber && typeof value !== "string") {
         messages.push(typeMessage("a date string or a number", value));
         return true;
       }
-      if (!isNumber && isDate !== undefined && !isDate(value as string)) {
+      if (!isNumber && isDate && !isDate(value as string)) {
         messages.push(`must be a real date, received ${JSON.stringify(value)}`);
       }
       return false;

@@ -35,9 +35,7 @@ function formatCheck(
   if (format === undefined) return undefined;
   if (!Object.hasOwn(formats, format)) {
     throw new TypeError(
-      `Cannot compile fields: format ${
-        JSON.stringify(format)
-      } is not among the formats given`,
+      `Cannot compile fields: format "${format}" is not among the formats given`,
     );
   }
   return formats[format];
