@@ -1,6 +1,10 @@
 import { InvalidSettingsError } from "../core/errors.ts";
 import { messageOf } from "./_message_of.ts";
-import { compileFieldChecks } from "../core/fields/compile_field_checks.ts";
+import { allFieldChecks } from "../core/fields/all_field_checks.ts";
+import {
+  compileFieldChecks,
+  type CompileFieldChecksOptions,
+} from "../core/fields/compile_field_checks.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
 import { compileMappingWith } from "../core/mapping/compile_mapping_with.ts";
 import { standardDirectives } from "../core/mapping/directives/standard.ts";
@@ -29,7 +33,20 @@ export interface BrowserDestinationOptions {
    * @default {(mapping) => compileMappingWith(mapping, standardDirectives)}
    */
   compileMapping?: MappingCompiler;
+  /**
+   * The field kinds, string formats and features the validators are built
+   * with. `deno task bundle` passes only those the destination's fields use
+   * (through the factory's `withFieldChecks`). @default {allFieldChecks}
+   */
+  fieldChecks?: CompileFieldChecksOptions;
 }
+
+// `deno task bundle` defines DESTKIT_BUNDLE and its entry passes the field checks the fields
+// use (`withFieldChecks`): the full set is then left out of the bundle.
+declare const DESTKIT_BUNDLE: boolean | undefined;
+const DEFAULT_FIELD_CHECKS = typeof DESTKIT_BUNDLE === "boolean"
+  ? undefined
+  : allFieldChecks;
 
 /**
  * Turns a device-mode destination into an analytics.js plugin factory: given
@@ -85,17 +102,24 @@ export function browserDestination<
   const {
     compileMapping = (mapping) =>
       compileMappingWith(mapping, standardDirectives),
+    fieldChecks = DEFAULT_FIELD_CHECKS,
   } = options;
   const where = `destination "${definition.name}"`;
-  const settingsValidator = compileFieldChecks(definition.settings ?? {});
   const loose = definition as unknown as LooseBrowserDestination;
-  const actions = Object.entries(loose.actions).map(([key, action]) => ({
-    key,
-    action,
-    validator: compileFieldChecks(action.fields),
-  }));
+  // In a bundle, none until its entry passes the field checks (`withFieldChecks`).
+  const validators = fieldChecks && {
+    settings: compileFieldChecks(definition.settings ?? {}, fieldChecks),
+    actions: Object.entries(loose.actions).map(([key, action]) => ({
+      key,
+      action,
+      validator: compileFieldChecks(action.fields, fieldChecks),
+    })),
+  };
 
   function createPlugins(input: BrowserSettingsInput): BrowserPlugin[] {
+    // Without validators (a bundle's factory before `withFieldChecks`) this throws, and the
+    // factory rejects.
+    const { settings: settingsValidator, actions } = validators!;
     const { subscriptions: rawSubscriptions, ...rawSettings } = input ?? {};
     const subscriptions = readSubscriptions(definition.name, rawSubscriptions);
     let settings: Record<string, unknown>;
@@ -144,5 +168,7 @@ export function browserDestination<
 
   factory.pluginName = definition.name;
   factory.definition = definition;
+  factory.withFieldChecks = (checks: CompileFieldChecksOptions) =>
+    browserDestination(definition, { ...options, fieldChecks: checks });
   return factory;
 }

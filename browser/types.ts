@@ -1,5 +1,6 @@
 import type { InputFields } from "../core/fields/input_field.ts";
 import type { InferFields } from "../core/fields/infer.ts";
+import type { CompileFieldChecksOptions } from "../core/fields/compile_field_checks.ts";
 import type { LoadScriptOptions } from "./load_script.ts";
 import type { ResolveWhenOptions } from "./resolve_when.ts";
 
@@ -192,6 +193,10 @@ export interface BrowserPluginFactory<
   pluginName: string;
   /** The definition the factory was made from. */
   definition: BrowserDestinationDefinition<A, C, Acts>;
+  /** The same factory, its validators built with these field checks (what a bundle's entry passes). */
+  withFieldChecks(
+    fieldChecks: CompileFieldChecksOptions,
+  ): BrowserPluginFactory<A, C, Acts>;
 }
 
 /** A definition with its types erased, as the runtime walks it. */

@@ -1,11 +1,11 @@
 import {
-  checkFieldDefinitions,
   explainFqlDifferences,
+  findFieldDefinitionIssues,
   FqlSyntaxError,
   parseFql,
   validateMapping,
 } from "@destkit/core";
-import type { InputField, InputFields } from "@destkit/core";
+import type { InputFields } from "@destkit/core";
 import type { Finding } from "./_finding.ts";
 import type { LoadedDefinition } from "./_load.ts";
 import { checkSlug } from "./_names.ts";
@@ -26,59 +26,6 @@ const NOT_SECRET = /(url|uri|endpoint|type|name|region|id)$/i;
 
 type Report = (level: Finding["level"], path: string, message: string) => void;
 
-function isDirectiveObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) &&
-    Object.keys(value).some((key) => key.startsWith("@"));
-}
-
-function choiceValues(field: InputField): unknown[] | undefined {
-  return field.choices?.map((choice) =>
-    typeof choice === "object" ? choice.value : choice
-  );
-}
-
-function literalFits(field: InputField, value: unknown): string | undefined {
-  if (value === null) {
-    return field.allowNull
-      ? undefined
-      : "is null but the field does not allow null";
-  }
-  if (field.multiple) {
-    if (!Array.isArray(value)) {
-      return "is not an array but the field is multiple";
-    }
-    for (const item of value) {
-      const problem = literalFits({ ...field, multiple: false }, item);
-      if (problem !== undefined) return problem;
-    }
-    return undefined;
-  }
-  const kind = typeof value;
-  const expected: Record<string, string[]> = {
-    string: ["string"],
-    text: ["string"],
-    password: ["string"],
-    datetime: ["string", "number"],
-    number: ["number"],
-    integer: ["number"],
-    boolean: ["boolean"],
-    object: ["object"],
-  };
-  if (!(expected[field.type] ?? []).includes(kind)) {
-    return `is ${JSON.stringify(value)} but the field is of type ${field.type}`;
-  }
-  if (field.type === "integer" && !Number.isInteger(value)) {
-    return `is ${value} but the field is an integer`;
-  }
-  const values = choiceValues(field);
-  if (values !== undefined && !values.includes(value)) {
-    return `is ${JSON.stringify(value)}, which is not one of its choices (${
-      values.map((v) => JSON.stringify(v)).join(", ")
-    })`;
-  }
-  return undefined;
-}
-
 /** Checks a mapping as the runtime will, one finding per fault. */
 function checkMapping(mapping: unknown, path: string, report: Report): void {
   try {
@@ -97,7 +44,11 @@ function checkMapping(mapping: unknown, path: string, report: Report): void {
   }
 }
 
-/** Checks fields: descriptions, choices and defaults that fit, nested properties. */
+/**
+ * Checks fields: core's definition checks (types, constraints, choices and
+ * literal defaults that fit, nested properties), each mistake once, then
+ * labels and descriptions, and defaults that are mappings.
+ */
 export function checkFields(
   fields: InputFields,
   prefix: string,
@@ -105,55 +56,53 @@ export function checkFields(
 ): void {
   for (const [key, field] of Object.entries(fields)) {
     const path = `${prefix}.${key}`;
-    if (typeof field !== "object" || field === null) {
-      report("error", path, "a field must be an object");
-      continue;
+    const issues = findFieldDefinitionIssues({ [key]: field }, prefix);
+    checkTexts(field, path, report);
+    for (const issue of issues) {
+      // Core names a member `user.email`; the definition nests it under `properties`.
+      const at = issue.path.split(".").join(".properties.");
+      report("error", `${prefix}.${at}`, issue.message);
     }
-    if (typeof field.label !== "string" || field.label.trim() === "") {
-      report("error", path, "the field has no label");
-    }
-    if (
-      typeof field.description !== "string" || field.description.trim() === ""
-    ) {
-      report("error", path, "the field has no description");
-    }
-    if (isDirectiveObject(field.default)) {
-      checkMapping({ [key]: field.default }, `${path}.default`, report);
-    }
-    try {
-      checkFieldDefinitions({ [key]: field }, prefix);
-    } catch (error) {
-      report(
-        "error",
-        path,
-        error instanceof Error ? error.message : String(error),
-      );
-      continue;
-    }
-    const values = choiceValues(field);
-    for (const [index, value] of (values ?? []).entries()) {
-      const problem = literalFits({
-        ...field,
-        choices: undefined,
-        multiple: false,
-      }, value);
-      if (problem !== undefined) {
-        report("error", `${path}.choices[${index}]`, `the choice ${problem}`);
-      }
-    }
-    if (
-      field.default !== undefined && !isDirectiveObject(field.default) &&
-      field.type !== "object"
-    ) {
-      const problem = literalFits(field, field.default);
-      if (problem !== undefined) {
-        report("error", `${path}.default`, `the default ${problem}`);
-      }
-    }
-    if (field.properties !== undefined) {
-      checkFields(field.properties, `${path}.properties`, report);
+    if (isRecord(field) && isRecord(field.properties)) {
+      checkMemberTexts(field.properties, `${path}.properties`, report);
     }
   }
+}
+
+// What core does not check: a label that is blank (a missing one is core's), a description,
+// and a default that is a mapping (checked as the runtime will).
+function checkTexts(field: unknown, path: string, report: Report): void {
+  if (!isRecord(field)) return;
+  if (typeof field.label === "string" && field.label.trim() === "") {
+    report("error", path, "the field has no label");
+  }
+  if (
+    typeof field.description !== "string" || field.description.trim() === ""
+  ) {
+    report("error", path, "the field has no description");
+  }
+  if (field.default !== undefined) {
+    const key = path.slice(path.lastIndexOf(".") + 1);
+    checkMapping({ [key]: field.default }, `${path}.default`, report);
+  }
+}
+
+function checkMemberTexts(
+  fields: Record<string, unknown>,
+  prefix: string,
+  report: Report,
+): void {
+  for (const [key, field] of Object.entries(fields)) {
+    checkTexts(field, `${prefix}.${key}`, report);
+    if (isRecord(field) && isRecord(field.properties)) {
+      checkMemberTexts(field.properties, `${prefix}.${key}.properties`, report);
+    }
+  }
+}
+
+// deno-lint-ignore no-explicit-any
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Checks the settings fields: those above plus secrets typed `password`. */

@@ -33,6 +33,31 @@ export default defineDestination({
 });
 `;
 
+const NO_LABEL = `import { defineDestination } from "@destkit/core";
+
+export default defineDestination({
+  name: "No label",
+  slug: "actions-no-label",
+  mode: "cloud",
+  actions: {
+    track: {
+      title: "Track",
+      description: "Tracks.",
+      fields: {
+        size: { description: "The size.", type: "integer", choices: [1, 1.5] },
+        user: {
+          label: "User",
+          description: "The user.",
+          type: "object",
+          properties: { name: { label: " ", description: "The name.", type: "string" } },
+        },
+      },
+      perform: () => {},
+    },
+  },
+} as never);
+`;
+
 const COPY = `import { defineDestination } from "@destkit/core";
 
 export default defineDestination({
@@ -143,6 +168,27 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
         /error: Cannot find destination "nope" in .*destinations: known: actions-bad, actions-good/,
       );
     });
+
+    await t.step(
+      "core's definition checks are reported once each",
+      async () => {
+        await Deno.mkdir(join(directory, "no-label"));
+        await Deno.writeTextFile(
+          join(directory, "no-label/index.ts"),
+          NO_LABEL,
+        );
+        const { findings } = await validateDestinations({
+          directory,
+          slug: "actions-no-label",
+          skipGit: true,
+        });
+        assert.deepEqual(summarize(findings, root), [
+          'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: "label" must be a string',
+          'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: choice 1.5 does not fit the field: must be an integer, received 1.5',
+          "error destinations/no-label/index.ts actions.track.fields.user.properties.name: the field has no label",
+        ]);
+      },
+    );
   } finally {
     await Deno.remove(root, { recursive: true });
   }

@@ -3,6 +3,7 @@ import {
   type FieldFixtureHint,
   getFieldKind,
   type InputField,
+  kindFixture,
 } from "@destkit/core";
 
 /** The hint of `field`, with `multiple` and `allowNull` filled in. */
@@ -16,7 +17,7 @@ export function hintOf(field: InputField, path: string): FieldFixtureHint {
     );
   }
   const hint: FieldFixtureHint = {
-    ...kind.fixture(field),
+    ...kindFixture(kind, field),
     multiple: field.multiple === true,
     allowNull: field.allowNull === true,
   };

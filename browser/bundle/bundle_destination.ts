@@ -1,8 +1,10 @@
 import * as esbuild from "esbuild";
 import {
   type FieldKindSelection,
-  fieldKindsPlugin,
-} from "./_field_kinds_plugin.ts";
+  generateFieldChecksEntry,
+} from "./_field_checks_entry.ts";
+import { FORMAT_CHECKS } from "../../core/fields/format_checks.ts";
+import { fieldKinds } from "../../core/fields/kinds/mod.ts";
 import {
   type ImportMapImports,
   importMapPlugin,
@@ -17,6 +19,11 @@ export const DEFAULT_GZIP_BUDGET = 12 * 1024;
 
 /** Modules that never belong in a device-mode bundle: the request client and the cloud runtime. */
 const FORBIDDEN_INPUTS = [/(^|\/)core\/request\//, /(^|\/)core\/destination\//];
+
+const EVERY_FIELD_KIND: FieldKindSelection = {
+  types: Object.keys(fieldKinds),
+  formats: Object.keys(FORMAT_CHECKS),
+};
 
 /** Options for {@linkcode bundleDestination}. */
 export interface BundleDestinationOptions {
@@ -38,7 +45,8 @@ export interface BundleDestinationOptions {
   globalName?: string;
   /**
    * The field kinds and string formats the destination's fields use
-   * (`collectFieldKinds`): the bundle carries only their checks.
+   * (`collectFieldKinds`): the bundle's entry imports only their checks and
+   * passes them to the factory (`withFieldChecks`).
    * @default {every kind and format}
    */
   fieldKinds?: FieldKindSelection;
@@ -102,23 +110,33 @@ export async function bundleDestination(
     absWorkingDir: root,
     legalComments: "none",
     logLevel: "silent",
-    plugins: [
-      importMapPlugin(imports, root),
-      ...(fieldKinds === undefined ? [] : [fieldKindsPlugin(fieldKinds)]),
-    ],
+    plugins: [importMapPlugin(imports, root)],
+    // The runtime's full set of field checks is left out: the entry passes its own.
+    define: { DESTKIT_BUNDLE: "true" },
   };
+  // The entry wraps the factory with only the field checks the fields use, by ordinary imports.
+  const checks = generateFieldChecksEntry(fieldKinds ?? EVERY_FIELD_KIND, root);
+  const wrap = `import destination from ${JSON.stringify(entry)};
+${checks.imports}
+const factory = destination.withFieldChecks(${checks.expression});
+`;
   const esm = await esbuild.build({
     ...shared,
-    entryPoints: { [slug]: entry },
+    stdin: {
+      contents: `${wrap}export * from ${
+        JSON.stringify(entry)
+      };\nexport default factory;\n`,
+      resolveDir: root,
+      sourcefile: `${slug}.esm.ts`,
+      loader: "ts",
+    },
     format: "esm",
-    entryNames: "[name].esm-[hash]",
+    entryNames: `${slug}.esm-[hash]`,
   });
   const iife = await esbuild.build({
     ...shared,
     stdin: {
-      contents: `import factory from ${JSON.stringify(entry)};\nglobalThis[${
-        JSON.stringify(globalName)
-      }] = factory;\n`,
+      contents: `${wrap}globalThis[${JSON.stringify(globalName)}] = factory;\n`,
       resolveDir: root,
       sourcefile: `${slug}.iife.ts`,
       loader: "ts",

@@ -1,7 +1,7 @@
 import {
   collectFieldKinds,
   type FieldKindSelection,
-} from "./_field_kinds_plugin.ts";
+} from "./_field_checks_entry.ts";
 import {
   checkBrowserDefinition,
   type CheckedBrowserDefinition,

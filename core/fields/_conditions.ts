@@ -1,7 +1,7 @@
 // Dependent `required` ({ conditions: [...] }), evaluated against the whole payload.
 import type { FieldIssue } from "../errors.ts";
 import { isPlainValueObject } from "./_json_types.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import { formatPath } from "./_format_path.ts";
 import type {
   FieldCondition,
   FieldConditions,
@@ -79,8 +79,12 @@ function isNullish(value: unknown): boolean {
 function isDeepEqual(left: unknown, right: unknown): boolean {
   if (left === right) return true;
   if (Array.isArray(left) && Array.isArray(right)) {
-    return left.length === right.length &&
-      left.every((item, index) => isDeepEqual(item, right[index]));
+    if (left.length !== right.length) return false;
+    // Indexed, not `every`: an array may have no prototype.
+    for (let index = 0; index < left.length; index++) {
+      if (!isDeepEqual(left[index], right[index])) return false;
+    }
+    return true;
   }
   if (!isPlainValueObject(left) || !isPlainValueObject(right)) return false;
   const keys = Object.keys(left);
@@ -99,7 +103,9 @@ export function findMissing(
 
   function walk(value: unknown, depth: number, at: (string | number)[]): void {
     if (Array.isArray(value) && depth > 0) {
-      value.forEach((item, index) => walk(item, depth, [...at, index]));
+      for (let index = 0; index < value.length; index++) {
+        walk(value[index], depth, [...at, index]);
+      }
       return;
     }
     if (!isPlainValueObject(value)) return;

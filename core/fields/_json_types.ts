@@ -102,7 +102,9 @@ export function hasJSONType(
   value: unknown,
   types: readonly JSONType[],
 ): boolean {
-  for (const type of types) if (behaviours[type].has(value)) return true;
+  for (let index = 0; index < types.length; index++) {
+    if (behaviours[types[index]].has(value)) return true;
+  }
   return false;
 }
 

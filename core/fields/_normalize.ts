@@ -1,5 +1,6 @@
-// Cleans and coerces a payload as Segment does (removeEmptyValues, then AJV with
-// coerceTypes "array" and removeAdditional), recording every change as a warning.
+// Cleans, coerces and checks a payload in one walk, as Segment does (removeEmptyValues,
+// then AJV with coerceTypes "array" and removeAdditional), recording every change as a
+// warning and every failed check as an issue.
 import {
   coerceToJSONTypes,
   hasJSONType,
@@ -10,10 +11,22 @@ import type { JSONType } from "./_json_types.ts";
 import type { InputFields } from "./input_field.ts";
 import type { StandardSchemaV1 } from "./_standard_schema.ts";
 import { choiceValues } from "./_choices.ts";
-import { toAccepts, type ValueCheck } from "./kinds/_kind_check.ts";
-import { getKindCheck } from "./kinds/_kind_checks.ts";
-import { describeValue } from "./kinds/_messages.ts";
-import { formatPath } from "./_requirement_issues.ts";
+import type {
+  FieldDialect,
+  FieldKind,
+  FormatChecks,
+  ValueCheck,
+} from "./kinds/field_kind.ts";
+import { describeValue, typeMessage } from "./kinds/_messages.ts";
+import { formatPath } from "./_format_path.ts";
+
+/** An issue at a path of keys and item indices. */
+export interface PathIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  /** Whether the issue stops the checks that follow on the same value. */
+  aborts: boolean;
+}
 
 /** A removal or coercion made while validating a payload. */
 export interface ValidationWarning {
@@ -33,8 +46,6 @@ export interface FieldNode {
   itemTypes: readonly JSONType[] | undefined;
   /** The members of an object field with `properties`. */
   members: ObjectNode | undefined;
-  /** Whether one clean value (an item, for `multiple`) passes the field's checks. */
-  accepts: (value: unknown) => boolean;
   /** Whether `null` is a value (not for `multiple`). */
   nullable: boolean;
   /**
@@ -44,6 +55,27 @@ export interface FieldNode {
   check: ValueCheck;
   /** The field's Standard Schema, run after the other checks pass. */
   schema: StandardSchemaV1 | undefined;
+  /** Runs `schema` (given when the field has one). */
+  runSchema: StandardSchemaRunner | undefined;
+}
+
+/** Runs a Standard Schema on a value: returns its output, or the value after adding its issues. */
+export type StandardSchemaRunner = (
+  schema: StandardSchemaV1,
+  value: unknown,
+  path: readonly PropertyKey[],
+  issues: PathIssue[],
+) => unknown;
+
+/** What fields compile with: the kinds, formats and optional features a validator carries. */
+export interface NodeSupport {
+  kinds: Readonly<Record<string, FieldKind>>;
+  formats?: FormatChecks;
+  dialect?: FieldDialect;
+  /** Runs a field's Standard Schema; without it, a field with `schema` is refused. */
+  runSchema?: StandardSchemaRunner;
+  /** Given when `required: { conditions }` is supported; without it, such a field is refused. */
+  requirements?: unknown;
 }
 
 /** An object of fields, compiled for normalising. */
@@ -53,11 +85,10 @@ export interface ObjectNode {
   required: readonly string[];
 }
 
-/** What one normalisation collects: the warnings, and whether every check passed. */
+/** What one normalisation collects: the warnings and the issues. */
 export interface NormalizeState {
   warnings: ValidationWarning[];
-  /** False once a value fails a check; the caller then asks zod for the issues. */
-  valid: boolean;
+  issues: PathIssue[];
   /**
    * When set, receives each top-level value after empty values are removed and
    * before coercion: what Segment's dependent `required` conditions read.
@@ -71,35 +102,42 @@ const REMOVE: unique symbol = Symbol("remove");
 export function compileObjectNode(
   fields: InputFields,
   additional: boolean,
+  support: NodeSupport,
 ): ObjectNode {
   const nodes = new Map<string, FieldNode>();
   const required: string[] = [];
-  for (const [key, field] of Object.entries(fields)) {
-    const kind = getKindCheck(field.type);
+  for (const [key, defined] of Object.entries(fields)) {
+    const multiple = defined.multiple === true;
+    const field = support.dialect?.readField(defined, multiple) ?? defined;
+    const kind = Object.hasOwn(support.kinds, field.type)
+      ? support.kinds[field.type]
+      : undefined;
     if (kind === undefined) {
       throw new TypeError(
-        `Cannot compile field "${key}": type ${
-          JSON.stringify(field.type)
-        } is unknown`,
+        `Cannot compile field "${key}": type "${field.type}" is not among the kinds given`,
+      );
+    }
+    if (
+      (field.schema !== undefined && support.runSchema === undefined) ||
+      (typeof field.required === "object" && !support.requirements)
+    ) {
+      throw new TypeError(
+        `Cannot compile field "${key}": its schema or conditions are left out`,
       );
     }
     const jsonTypes = kind.jsonTypes;
-    const multiple = field.multiple === true;
     if (field.required === true) required.push(key);
-    const kindCheck = kind.check(field);
-    const hasType = toAccepts(kindCheck);
+    const kindCheck = kind.check(field, support, multiple);
     const choiceList = field.choices === undefined
       ? undefined
       : choiceValues(field.choices);
     const choices = choiceList === undefined
       ? undefined
       : new Set<unknown>(choiceList);
-    const nullable = field.allowNull === true && !multiple;
+    const allowNull = field.allowNull === true;
+    const nullable = allowNull && !multiple;
     const check = field.properties === undefined ? kindCheck : undefined;
     nodes.set(key, {
-      accepts: (value) =>
-        (nullable && value === null) ||
-        (hasType(value) && (choices === undefined || choices.has(value))),
       nullable,
       check(value, messages) {
         if (check !== undefined && check(value, messages)) return true;
@@ -109,20 +147,25 @@ export function compileObjectNode(
         return false;
       },
       schema: field.schema,
+      runSchema: field.schema === undefined ? undefined : support.runSchema,
       types: multiple
         ? ["array"]
-        : field.allowNull === true
+        : allowNull
         ? [...jsonTypes, "null"]
         : jsonTypes,
       itemTypes: multiple ? jsonTypes : undefined,
       members: field.properties === undefined ? undefined : compileObjectNode(
         field.properties,
         field.additionalProperties === true,
+        support,
       ),
     });
   }
   return { fields: nodes, additional, required };
 }
+
+// Checks push messages only on failure, so one array serves every check.
+const scratch: string[] = [];
 
 /** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
 export function normalizePayload(
@@ -133,7 +176,7 @@ export function normalizePayload(
   if (isPlainValueObject(payload)) {
     return normalizeObject(payload, root, [], true, true, state);
   }
-  state.valid = false;
+  fail(state, [], typeMessage("an object", payload), true);
   return payload;
 }
 
@@ -146,6 +189,15 @@ function warn(
   kind: ValidationWarning["kind"],
 ): void {
   state.warnings.push({ path: formatPath(path), message, kind });
+}
+
+function fail(
+  state: NormalizeState,
+  path: readonly PropertyKey[],
+  message: string,
+  aborts: boolean,
+): void {
+  state.issues.push({ path: [...path], message, aborts });
 }
 
 function normalizeObject(
@@ -180,8 +232,11 @@ function normalizeObject(
   }
   const result = copy ?? object;
   for (const key of node.required) {
-    if (result[key] === undefined) state.valid = false;
+    if (result[key] === undefined) {
+      fail(state, [...path, key], "is required", true);
+    }
   }
+
   return result;
 }
 
@@ -195,12 +250,10 @@ function normalizeField(
 ): unknown {
   if (value === undefined) return REMOVE;
   let current: unknown = value;
-  if (clean) {
-    if (Array.isArray(current)) {
-      if (field.itemTypes !== undefined) {
-        current = removeEmptyItems(current, field.itemTypes, path, state);
-      }
-    } else if (current === null && !field.types.includes("null")) {
+  if (Array.isArray(current) && field.itemTypes !== undefined) {
+    current = removeEmptyItems(current, field.itemTypes, path, clean, state);
+  } else if (clean) {
+    if (current === null && !field.types.includes("null")) {
       warn(state, path, "removed: null is not allowed", "removed");
       return REMOVE;
     } else if (current === "" && (isRoot || !field.types.includes("string"))) {
@@ -214,7 +267,7 @@ function normalizeField(
     if (!Array.isArray(current)) {
       // At the root Segment wraps any value (arrifyFields); below it AJV wraps scalars only.
       if (!isRoot && typeof current === "object" && current !== null) {
-        state.valid = false;
+        fail(state, path, typeMessage("an array", current), true);
         return current;
       }
       warn(
@@ -229,55 +282,118 @@ function normalizeField(
     return normalizeItems(current as unknown[], field, path, state);
   }
   if (received !== undefined) received[path[0] as string] = current;
-  // A value the field accepts has one of its types: nothing to coerce.
-  if (field.members === undefined && field.accepts(current)) return current;
+  return coerceAndCheck(current, field.types, field, path, clean, state);
+}
+
+// Coerces a value that has none of `types` as AJV does, then checks it.
+function coerceAndCheck(
+  value: unknown,
+  types: readonly JSONType[],
+  field: FieldNode,
+  path: PropertyKey[],
+  clean: boolean,
+  state: NormalizeState,
+): unknown {
+  let current = value;
   let membersClean = clean;
-  if (!hasJSONType(current, field.types)) {
-    const coercion = coerceToJSONTypes(current, field.types);
-    if (coercion.value === NO_COERCION) {
-      state.valid = false;
-      return current;
+  if (!hasJSONType(current, types)) {
+    const coercion = coerceToJSONTypes(current, types);
+    if (coercion.value !== NO_COERCION) {
+      warn(state, path, coercionMessage(current, coercion.value), "coerced");
+      current = coercion.value;
+      // Segment's removeEmptyValues does not reach into an array it keeps.
+      membersClean = clean && !coercion.unwrapped;
     }
-    warn(state, path, coercionMessage(current, coercion.value), "coerced");
-    current = coercion.value;
-    // Segment's removeEmptyValues does not reach into an array it keeps.
-    if (coercion.unwrapped) membersClean = false;
   }
-  if (field.members !== undefined && isPlainValueObject(current)) {
+  return checkValue(current, field, path, membersClean, state);
+}
+
+/**
+ * Checks a value as written against one compiled field, cleaning nothing at
+ * its level (a field's literal `default`): issues and coercions go to `state`.
+ */
+export function checkFieldValue(
+  value: unknown,
+  field: FieldNode,
+  state: NormalizeState,
+): void {
+  if (field.itemTypes === undefined) {
+    checkValue(value, field, [], false, state);
+  } else if (Array.isArray(value)) {
+    normalizeItems(value, field, [], state);
+  } else {
+    fail(state, [], typeMessage("an array", value), true);
+  }
+}
+
+// Checks one clean value (an item, for `multiple`): its members, or its kind's checks and
+// choices; then its Standard Schema, unless an earlier issue on the value aborts.
+function checkValue(
+  value: unknown,
+  field: FieldNode,
+  path: PropertyKey[],
+  clean: boolean,
+  state: NormalizeState,
+): unknown {
+  if (field.nullable && value === null) return value;
+  const start = state.issues.length;
+  let current = value;
+  if (field.members === undefined) {
+    const aborts = field.check(current, scratch);
+    if (scratch.length > 0) {
+      for (const message of scratch) fail(state, path, message, aborts);
+      // Emptied only when used: setting the length is slow even when it does not change.
+      scratch.length = 0;
+    }
+  } else if (isPlainValueObject(current)) {
     current = normalizeObject(
       current,
       field.members,
       path,
-      membersClean,
+      clean,
       false,
       state,
     );
-  } else if (!field.accepts(current)) {
-    state.valid = false;
+  } else {
+    fail(state, path, typeMessage("an object", current), true);
   }
-  return current;
+  if (field.runSchema === undefined) return current;
+  for (let index = start; index < state.issues.length; index++) {
+    if (state.issues[index].aborts) return current;
+  }
+  return field.runSchema(field.schema!, current, path, state.issues);
 }
 
+// Items that resolved to nothing (a mapping's missing path) are always dropped, as Segment's
+// JSON round trip and removeEmptyValues do; null and "" items only where values are cleaned.
 function removeEmptyItems(
   items: unknown[],
   types: readonly JSONType[],
   path: PropertyKey[],
+  clean: boolean,
   state: NormalizeState,
 ): unknown[] {
   let kept: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    const isEmpty = item === null || (item === "" && !types.includes("string"));
+    const isEmpty = item === undefined ||
+      (clean && (item === null || (item === "" && !types.includes("string"))));
     if (isEmpty) {
       path.push(index);
       warn(
         state,
         path,
-        `removed: ${item === null ? "null" : "empty string"} item`,
+        `removed: ${
+          item === undefined
+            ? "item that resolved to nothing"
+            : item === null
+            ? "null item"
+            : "empty string item"
+        }`,
         "removed",
       );
       path.pop();
-      kept ??= items.slice(0, index);
+      kept ??= copyItems(items, index);
     } else if (kept !== undefined) {
       kept.push(item);
     }
@@ -295,26 +411,19 @@ function normalizeItems(
   let copy: unknown[] | undefined;
   for (let index = 0; index < items.length; index++) {
     const item = items[index];
-    let next = item;
     path.push(index);
-    if (!hasJSONType(next, types)) {
-      const coercion = coerceToJSONTypes(next, types);
-      if (coercion.value !== NO_COERCION) {
-        warn(state, path, coercionMessage(next, coercion.value), "coerced");
-        next = coercion.value;
-      }
-    }
-    if (field.members !== undefined && isPlainValueObject(next)) {
-      next = normalizeObject(next, field.members, path, false, false, state);
-    } else if (!field.accepts(next)) {
-      state.valid = false;
-    }
+    const next = coerceAndCheck(item, types, field, path, false, state);
     path.pop();
     if (next === item) continue;
-    copy ??= items.slice();
+    copy ??= copyItems(items, items.length);
     copy[index] = next;
   }
   return copy ?? items;
+}
+
+// A copy of the first items, also of an array without a prototype (no `slice` of its own).
+function copyItems(items: unknown[], end: number): unknown[] {
+  return Array.prototype.slice.call(items, 0, end);
 }
 
 function choicesMessage(

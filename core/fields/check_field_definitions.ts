@@ -1,13 +1,18 @@
-import { FORMATS } from "./_format_checks.ts";
 import { isDirectiveFree } from "./_directives.ts";
-import { buildFieldSchema } from "./_zod_schema.ts";
+import { checkFieldValue, compileObjectNode } from "./_normalize.ts";
+import type { NormalizeState } from "./_normalize.ts";
+import { formatPath } from "./_format_path.ts";
+import { allFieldChecks } from "./all_field_checks.ts";
+import { FORMAT_CHECKS } from "./format_checks.ts";
 import type {
   FieldConditions,
   InputField,
   InputFields,
 } from "./input_field.ts";
-import { fieldKinds, getFieldKind } from "./kinds/mod.ts";
-import type { FieldConstraint } from "./kinds/mod.ts";
+import { fieldKinds, getFieldKind } from "./kinds/field_kinds.ts";
+import type { FieldConstraint } from "./kinds/field_kind.ts";
+
+const FORMATS: readonly string[] = Object.keys(FORMAT_CHECKS);
 
 const CONSTRAINTS: readonly FieldConstraint[] = [
   "format",
@@ -29,16 +34,34 @@ const FLAGS = [
   "unsafe_hidden",
 ] as const;
 
+/** One mistake in a field definition. */
+export interface FieldDefinitionIssue {
+  /** The field's path among the fields, such as `user.email`. */
+  path: string;
+  /** The whole message, naming the field and its owner. */
+  message: string;
+  /** `TypeError` for a property of the wrong type or not allowed, `RangeError` for a value out of range. */
+  error: typeof TypeError | typeof RangeError;
+}
+
+type Report = (
+  ErrorClass: typeof TypeError | typeof RangeError,
+  state: string,
+) => void;
 type Fail = (
   ErrorClass: typeof TypeError | typeof RangeError,
   state: string,
 ) => never;
 
+// Thrown by a check that cannot go on with the field at hand.
+const STOP = Symbol("stop");
+
 /**
  * Checks a set of field definitions (recursively) and throws on the first
  * mistake: an unknown `type`, a property the kind does not accept (`choices`
  * on an object, `minimum` on a boolean), a malformed condition, or a literal
- * `default` that does not fit the field.
+ * `default` that does not fit the field. {@linkcode findFieldDefinitionIssues}
+ * lists them all.
  *
  * @param fields The fields, keyed by payload key.
  * @param where Who owns the fields, for messages, e.g. `destination "Acme", action "track"`.
@@ -60,33 +83,88 @@ export function checkFieldDefinitions(
   fields: InputFields,
   where?: string,
 ): void {
+  const [first] = findFieldDefinitionIssues(fields, where);
+  if (first !== undefined) throw new first.error(first.message);
+}
+
+/**
+ * Returns every mistake in a set of field definitions (recursively), each
+ * once, in the order of the fields: what {@linkcode checkFieldDefinitions}
+ * throws the first of.
+ *
+ * @param fields The fields, keyed by payload key.
+ * @param where Who owns the fields, for messages, e.g. `destination "Acme", action "track"`.
+ *
+ * @example
+ * ```ts
+ * import { findFieldDefinitionIssues } from "@destkit/core";
+ * import assert from "node:assert/strict";
+ *
+ * const issues = findFieldDefinitionIssues({
+ *   on: { label: "On", type: "boolean", minimum: 1 },
+ *   size: { type: "integer", default: 1.5 },
+ * } as never);
+ * assert.deepEqual(issues.map((issue) => issue.path), ["on", "size", "size"]);
+ * ```
+ */
+export function findFieldDefinitionIssues(
+  fields: InputFields,
+  where?: string,
+): FieldDefinitionIssue[] {
+  const issues: FieldDefinitionIssue[] = [];
   if (!isRecord(fields)) {
-    throw new TypeError(
-      `Cannot use the fields${
+    issues.push({
+      path: "",
+      message: `Cannot use the fields${
         where === undefined ? "" : ` of ${where}`
       }: they are not an object`,
-    );
+      error: TypeError,
+    });
+    return issues;
   }
   for (const [key, field] of Object.entries(fields)) {
-    checkField(field, key, where);
+    checkField(field, key, where, issues);
   }
+  return issues;
 }
 
 function checkField(
   field: InputField,
   path: string,
   where: string | undefined,
+  issues: FieldDefinitionIssue[],
 ): void {
-  const fail: Fail = (ErrorClass, state) => {
-    throw new ErrorClass(
-      `Cannot use field "${path}"${
+  const report: Report = (error, state) => {
+    issues.push({
+      path,
+      message: `Cannot use field "${path}"${
         where === undefined ? "" : ` of ${where}`
       }: ${state}`,
-    );
+      error,
+    });
   };
+  const fail: Fail = (ErrorClass, state) => {
+    report(ErrorClass, state);
+    throw STOP;
+  };
+  try {
+    checkFieldAt(field, path, where, issues, report, fail);
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+}
+
+function checkFieldAt(
+  field: InputField,
+  path: string,
+  where: string | undefined,
+  issues: FieldDefinitionIssue[],
+  report: Report,
+  fail: Fail,
+): void {
   if (!isRecord(field)) fail(TypeError, "the definition is not an object");
   if (typeof field.label !== "string") {
-    fail(TypeError, `"label" must be a string`);
+    report(TypeError, `"label" must be a string`);
   }
   const kind = getFieldKind(field.type);
   if (kind === undefined) {
@@ -123,7 +201,23 @@ function checkField(
     );
   }
   checkLimits(field, fail);
-  checkChoices(field, kind.choiceTypes, fail);
+  // Choices are strings or numbers, as the kind's values are.
+  const choiceTypes = kind.jsonTypes.map((type) =>
+    type === "integer" ? "number" : type
+  );
+  checkChoices(field, choiceTypes, fail);
+  // Each choice must be a value of the field's type (an integer field's choices are integers).
+  const single = { label: field.label, type: field.type };
+  for (const choice of field.choices ?? []) {
+    const value = isRecord(choice) ? choice.value : choice;
+    const problem = findValueProblem(single, value);
+    if (problem !== undefined) {
+      report(
+        TypeError,
+        `choice ${JSON.stringify(value)} does not fit the field${problem}`,
+      );
+    }
+  }
   if (field.required !== undefined && typeof field.required !== "boolean") {
     checkConditions(field.required, "required", fail);
   }
@@ -144,22 +238,38 @@ function checkField(
       fail(TypeError, `"properties" must be an object of fields`);
     }
     for (const [key, member] of Object.entries(field.properties)) {
-      checkField(member, `${path}.${key}`, where);
+      checkField(member, `${path}.${key}`, where, issues);
     }
   }
   if (field.default !== undefined && isDirectiveFree(field.default)) {
-    const result = buildFieldSchema(field).safeParse(field.default);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const at = issue.path.length === 0 ? "" : ` at ${issue.path.join(".")}`;
-      fail(
+    const problem = findValueProblem(field, field.default);
+    if (problem !== undefined) {
+      report(
         TypeError,
         `the default ${
           JSON.stringify(field.default)
-        } does not fit the field${at}: ${issue.message}`,
+        } does not fit the field${problem}`,
       );
     }
   }
+}
+
+// Checks a literal value (a default, a choice) as the validator checks a clean value, without
+// cleaning or coercing it.
+function findValueProblem(
+  field: InputField,
+  value: unknown,
+): string | undefined {
+  const root = compileObjectNode({ value: field }, false, allFieldChecks);
+  const state: NormalizeState = { warnings: [], issues: [] };
+  checkFieldValue(value, root.fields.get("value")!, state);
+  // A literal default must fit as written: a coercion does not count.
+  const [issue] = state.issues;
+  const coerced = state.warnings.find((warning) => warning.kind === "coerced");
+  if (issue === undefined && coerced === undefined) return undefined;
+  const at = issue === undefined ? coerced!.path : formatPath(issue.path);
+  const message = issue?.message ?? coerced!.message;
+  return `${at === "" ? "" : ` at ${at}`}: ${message}`;
 }
 
 function checkLimits(field: InputField, fail: Fail): void {

@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { checkFieldDefinitions, fieldsToJSONSchema } from "@destkit/core";
+import {
+  checkFieldDefinitions,
+  fieldsToJSONSchema,
+  findFieldDefinitionIssues,
+} from "@destkit/core";
 import type { InputField } from "@destkit/core";
 
 const where = 'destination "Acme", action "track"';
@@ -131,6 +135,72 @@ Deno.test("checkFieldDefinitions() throws on a definition mistake, naming owner 
         default: { d: { "@path": "$.x" } },
       },
     }, where);
+  });
+});
+
+Deno.test("findFieldDefinitionIssues() lists every mistake once, in field order", async (t) => {
+  const fields = {
+    plan: {
+      label: "Plan",
+      type: "string",
+      choices: ["free", "pro"],
+      default: "gold",
+    },
+    size: { type: "integer", choices: [1, 1.5], default: "2" },
+    user: {
+      label: "User",
+      type: "object",
+      properties: { age: { label: "Age", type: "number", minLength: 1 } },
+    },
+  } as unknown as Record<string, InputField>;
+  const issues = findFieldDefinitionIssues(fields, where);
+
+  await t.step("each mistake, with the field's path", () => {
+    assert.deepEqual(
+      issues.map(({ path, message, error }) => [path, message, error.name]),
+      [
+        [
+          "plan",
+          `Cannot use field "plan" of ${where}: the default "gold" does not fit the field: must be one of "free", "pro", received "gold"`,
+          "TypeError",
+        ],
+        [
+          "size",
+          `Cannot use field "size" of ${where}: "label" must be a string`,
+          "TypeError",
+        ],
+        [
+          "size",
+          `Cannot use field "size" of ${where}: choice 1.5 does not fit the field: must be an integer, received 1.5`,
+          "TypeError",
+        ],
+        [
+          "size",
+          `Cannot use field "size" of ${where}: the default "2" does not fit the field: must be an integer, received "2"`,
+          "TypeError",
+        ],
+        [
+          "user.age",
+          `Cannot use field "user.age" of ${where}: a number field cannot have "minLength"`,
+          "TypeError",
+        ],
+      ],
+    );
+  });
+  await t.step("checkFieldDefinitions() throws the first", () => {
+    assert.throws(
+      () => checkFieldDefinitions(fields, where),
+      (error) =>
+        error instanceof TypeError && error.message === issues[0].message,
+    );
+  });
+  await t.step("none for a correct definition", () => {
+    assert.deepEqual(
+      findFieldDefinitionIssues({
+        n: { label: "N", type: "integer", choices: [1, 2], default: 2 },
+      }),
+      [],
+    );
   });
 });
 

@@ -1,21 +1,60 @@
 import { PayloadValidationError } from "../errors.ts";
-import { checkPayload } from "./_check_payload.ts";
-import { hasStandardSchema } from "./_standard_schema_check.ts";
-import { collectRequirements, findMissingRequirements } from "./_conditions.ts";
+import { formatPath } from "./_format_path.ts";
 import type { DependentRequirement } from "./_conditions.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
-import type { NormalizeState, ObjectNode } from "./_normalize.ts";
-import type { ValidationResult } from "./compile_fields.ts";
+import type {
+  NormalizeState,
+  ObjectNode,
+  StandardSchemaRunner,
+  ValidationWarning,
+} from "./_normalize.ts";
+import type { DependentRequirements } from "./dependent_requirements.ts";
 import type { InputFields } from "./input_field.ts";
+import type {
+  FieldDialect,
+  FieldKind,
+  FormatChecks,
+} from "./kinds/field_kind.ts";
 
-/** Fields compiled once into a validator without zod: what device-mode bundles carry. */
+export type { StandardSchemaRunner, ValidationWarning } from "./_normalize.ts";
+
+/** What validating a payload returns: the clean payload and what was changed to get it. */
+export interface ValidationResult {
+  /** The payload, cleaned and coerced (the input itself when nothing changed). */
+  payload: Record<string, unknown>;
+  /** Every removal and coercion, with its path. */
+  warnings: ValidationWarning[];
+}
+
+/**
+ * What a validator is built with: the field kinds and string formats it
+ * knows, whose rules it follows, and the optional features its fields use.
+ * Everything is passed in, so a bundle carries only what it imports.
+ */
+export interface CompileFieldChecksOptions {
+  /** The field kinds, keyed by the `type` that selects each. */
+  kinds: Readonly<Record<string, FieldKind>>;
+  /** The string format checks, by format name. @default {{}} */
+  formats?: FormatChecks;
+  /**
+   * How definitions are read: without one, destkit's rules (every change
+   * reported, Segment's defects fixed: see `core/fields/README.md`);
+   * `segmentDialect` decides, coerces and removes as Segment's AJV does.
+   * @default {undefined}
+   */
+  dialect?: FieldDialect;
+  /** Dependent `required` support (`dependentRequirements`); needed when a field is required by conditions. @default {undefined} */
+  requirements?: DependentRequirements;
+  /** Runs a field's Standard Schema (`runStandardSchema`); needed when a field has `schema`. @default {undefined} */
+  runSchema?: StandardSchemaRunner;
+}
+
+/** Fields compiled once into a validator. */
 export interface CompiledFieldChecks {
   /** The fields as defined. */
   readonly fields: InputFields;
   /**
-   * Cleans, coerces and checks a payload as {@linkcode compileFields}'s
-   * validator does (same decision, payload and warnings); it never changes
-   * its argument.
+   * Cleans, coerces and checks a payload; it never changes its argument.
    *
    * @throws {PayloadValidationError} Listing every failing path.
    */
@@ -23,32 +62,41 @@ export interface CompiledFieldChecks {
 }
 
 /**
- * Compiles fields once into a validator that decides as
- * {@linkcode compileFields} does, with hand-written checks in place of zod
- * schemas and without definition checks or JSON Schema: the small validator
- * of browser bundles. Check definitions beforehand (at build time) with
- * {@linkcode checkFieldDefinitions}.
+ * Compiles fields once into a validator: the one decision procedure of
+ * payload validation, used by the server (`compileFields`), the browser
+ * runtime and the Segment drop-ins. Values are cleaned and coerced as
+ * Segment's actions-core does, each change is reported as a warning, and each
+ * value is checked by its field's kind. It does not check the definitions
+ * (see {@linkcode checkFieldDefinitions}).
  *
  * @param fields The fields, keyed by payload key.
- * @throws {TypeError} When a field's `type` is unknown.
+ * @param options The kinds, formats, dialect and features to build with.
+ * @throws {TypeError} When a field's `type`, format or feature is not among those given.
  *
  * @example
  * ```ts
- * import { compileFieldChecks } from "@destkit/core";
+ * import { compileFieldChecks, integerKind } from "@destkit/core";
  * import assert from "node:assert/strict";
  *
- * const checks = compileFieldChecks({ count: { label: "Count", type: "integer", required: true } });
+ * const checks = compileFieldChecks(
+ *   { count: { label: "Count", type: "integer", required: true } },
+ *   { kinds: { integer: integerKind } },
+ * );
  * const { payload, warnings } = checks.validate({ count: "5" });
  * assert.deepEqual(payload, { count: 5 });
  * assert.deepEqual(warnings, [{ path: "count", message: 'coerced "5" to 5', kind: "coerced" }]);
  * assert.throws(() => checks.validate({ count: 1.5 }), /count: must be an integer, received 1.5/);
  * ```
  */
-export function compileFieldChecks(fields: InputFields): CompiledFieldChecks {
+export function compileFieldChecks(
+  fields: InputFields,
+  options: CompileFieldChecksOptions,
+): CompiledFieldChecks {
+  const { requirements } = options;
   const plan: CheckPlan = {
-    root: compileObjectNode(fields, false),
-    requirements: collectRequirements(fields),
-    hasStandardSchema: hasStandardSchema(fields),
+    root: compileObjectNode(fields, false, options),
+    requirements: requirements?.collect(fields) ?? [],
+    support: requirements,
   };
   return { fields, validate: (payload) => validateWith(payload, plan) };
 }
@@ -56,28 +104,29 @@ export function compileFieldChecks(fields: InputFields): CompiledFieldChecks {
 interface CheckPlan {
   root: ObjectNode;
   requirements: readonly DependentRequirement[];
-  /** Whether a field has a `schema`, whose output replaces the value. */
-  hasStandardSchema: boolean;
+  support: DependentRequirements | undefined;
 }
 
 function validateWith(payload: unknown, plan: CheckPlan): ValidationResult {
-  const state: NormalizeState = { warnings: [], valid: true };
+  const state: NormalizeState = { warnings: [], issues: [] };
   if (plan.requirements.length > 0) state.received = {};
   const normalized = normalizePayload(payload, plan.root, state);
-  const missing = state.received === undefined
-    ? []
-    : findMissingRequirements(plan.requirements, state.received, normalized);
-  if (state.valid && missing.length === 0 && !plan.hasStandardSchema) {
-    return {
-      payload: normalized as Record<string, unknown>,
-      warnings: state.warnings,
-    };
+  const issues = state.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
+  if (state.received !== undefined) {
+    issues.push(
+      ...plan.support!.findMissing(
+        plan.requirements,
+        state.received,
+        normalized,
+      ),
+    );
   }
-  const checked = checkPayload(normalized, plan.root);
-  const issues = [...checked.issues, ...missing];
   if (issues.length > 0) throw new PayloadValidationError(issues);
   return {
-    payload: checked.payload as Record<string, unknown>,
+    payload: normalized as Record<string, unknown>,
     warnings: state.warnings,
   };
 }

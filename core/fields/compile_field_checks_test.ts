@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { PayloadValidationError } from "../errors.ts";
+import { allFieldChecks } from "./all_field_checks.ts";
 import { compileFieldChecks } from "./compile_field_checks.ts";
 import { compileFields } from "./compile_fields.ts";
+import { dependentRequirements } from "./dependent_requirements.ts";
+import { isEmail } from "./formats.ts";
 import type { InputFields } from "./input_field.ts";
+import { booleanKind, stringKind } from "./kinds/mod.ts";
 
 interface Case {
   name: string;
@@ -64,7 +68,10 @@ Deno.test("compileFieldChecks() validates as compileFields() does", async (t) =>
   for (const { name, fields, input, payload, issues } of cases) {
     await t.step(name, () => {
       for (
-        const compiled of [compileFieldChecks(fields), compileFields(fields)]
+        const compiled of [
+          compileFieldChecks(fields, allFieldChecks),
+          compileFields(fields),
+        ]
       ) {
         if (payload !== undefined) {
           assert.deepEqual(compiled.validate(input).payload, payload);
@@ -80,23 +87,61 @@ Deno.test("compileFieldChecks() validates as compileFields() does", async (t) =>
   }
 });
 
-Deno.test("compileFieldChecks() leaves definition checks to build time", async (t) => {
+Deno.test("compileFieldChecks() uses only the kinds, formats and features given", async (t) => {
+  const kinds = { boolean: booleanKind, string: stringKind };
   await t.step("a definition compileFields() refuses still compiles", () => {
     const fields = {
       on: { label: "On", type: "boolean", minimum: 1 },
     } as unknown as InputFields;
     assert.throws(() => compileFields(fields), TypeError);
     assert.deepEqual(
-      compileFieldChecks(fields).validate({ on: true }).payload,
-      {
-        on: true,
-      },
+      compileFieldChecks(fields, { kinds }).validate({ on: true }).payload,
+      { on: true },
     );
   });
-  await t.step("an unknown type is still an error", () => {
+  await t.step("a type not given is refused, naming those given", () => {
+    const fields = { x: { label: "X", type: "number" } } as InputFields;
+    assert.throws(
+      () => compileFieldChecks(fields, { kinds }),
+      /field "x": type "number" is not among the kinds given/,
+    );
+  });
+  await t.step("a format given is checked, one not given is refused", () => {
     const fields = {
-      x: { label: "X", type: "strng" },
-    } as unknown as InputFields;
-    assert.throws(() => compileFieldChecks(fields), /type "strng" is unknown/);
+      email: { label: "E", type: "string", format: "email" },
+    } as InputFields;
+    assert.throws(
+      () => compileFieldChecks(fields, { kinds }),
+      /format "email" is not among the formats given/,
+    );
+    const checks = compileFieldChecks(fields, {
+      kinds,
+      formats: { email: isEmail },
+    });
+    assert.throws(
+      () => checks.validate({ email: "nope" }),
+      /email: must be a valid email/,
+    );
+  });
+  await t.step("conditions in required need dependentRequirements", () => {
+    const fields = {
+      a: { label: "A", type: "string" },
+      b: {
+        label: "B",
+        type: "string",
+        required: {
+          conditions: [{ fieldKey: "a", operator: "is", value: "x" }],
+        },
+      },
+    } as InputFields;
+    assert.throws(
+      () => compileFieldChecks(fields, { kinds }),
+      /field "b": its schema or conditions are left out/,
+    );
+    const checks = compileFieldChecks(fields, {
+      kinds,
+      requirements: dependentRequirements,
+    });
+    assert.throws(() => checks.validate({ a: "x" }), /b: is required/);
   });
 });

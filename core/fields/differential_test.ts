@@ -3,7 +3,11 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import fc from "fast-check";
-import { compileFields, PayloadValidationError } from "@destkit/core";
+import {
+  compileFields,
+  PayloadValidationError,
+  segmentDialect,
+} from "@destkit/core";
 import type { InputField, InputFields } from "@destkit/core";
 import { payloadArbitrary } from "./_arbitraries_test.ts";
 
@@ -83,7 +87,12 @@ const conditionArbitrary = fc.record({
   return { conditions: [value === undefined ? rest : condition] };
 });
 
-function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
+// `segment`: also the features where destkit's native rules deliberately differ, for the
+// Segment dialect to decide as Segment does.
+function fieldArbitrary(
+  depth: number,
+  segment: boolean,
+): fc.Arbitrary<InputField> {
   const type = depth === 0
     ? fc.oneof(scalarType, fc.constant("object" as const))
     : scalarType;
@@ -92,10 +101,13 @@ function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
       required: depth === 0
         ? fc.oneof(fc.boolean(), conditionArbitrary)
         : fc.boolean(),
-      multiple: type === "datetime" ? fc.constant(false) : fc.boolean(),
+      multiple: type === "datetime" && !segment
+        ? fc.constant(false)
+        : fc.boolean(),
       allowNull: fc.boolean(),
       choices: fc.boolean(),
       limits: fc.boolean(),
+      range: fc.constantFrom([0, 0], [0, 4], [1, 10], [2, 4], [0, 10]),
       format: fc.constantFrom(
         undefined,
         "email",
@@ -106,7 +118,7 @@ function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
       ),
       additionalProperties: fc.boolean(),
       properties: type === "object"
-        ? fc.option(membersArbitrary(depth + 1), { nil: undefined })
+        ? fc.option(membersArbitrary(depth + 1, segment), { nil: undefined })
         : fc.constant(undefined),
     }).map((options) => {
       const field: Record<string, unknown> = { label: "F", type };
@@ -115,10 +127,10 @@ function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
       // Segment drops allowNull on an object with properties (a deliberate difference).
       if (
         options.allowNull &&
-        !(type === "object" && options.properties !== undefined)
+        (segment || !(type === "object" && options.properties !== undefined))
       ) field.allowNull = true;
       // Segment checks no format, length or range on the items of a multiple field (a deliberate difference).
-      const single = !options.multiple;
+      const single = segment || !options.multiple;
       if (options.choices && (type === "string" || type === "text")) {
         field.choices = ["x", "y", "5"];
       }
@@ -142,6 +154,17 @@ function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
           maximum: 4,
         });
       }
+      // Limits of 0, on integers, on text and password, and minLength/maxLength (all ignored by Segment).
+      if (
+        segment && options.limits && type !== "boolean" &&
+        type !== "object" && type !== "datetime"
+      ) {
+        const [minimum, maximum] = options.range;
+        Object.assign(field, { minimum, maximum });
+        if (type === "string" || type === "text" || type === "password") {
+          Object.assign(field, { minLength: 3, maxLength: 3 });
+        }
+      }
       if (options.format !== undefined && single && type === "string") {
         field
           .format = options.format;
@@ -155,12 +178,19 @@ function fieldArbitrary(depth: number): fc.Arbitrary<InputField> {
   );
 }
 
-function membersArbitrary(depth: number): fc.Arbitrary<InputFields> {
-  return fc.dictionary(fc.constantFrom("a", "b", "c"), fieldArbitrary(depth), {
-    minKeys: 1,
-    maxKeys: 3,
-    noNullPrototype: true,
-  });
+function membersArbitrary(
+  depth: number,
+  segment = false,
+): fc.Arbitrary<InputFields> {
+  return fc.dictionary(
+    fc.constantFrom("a", "b", "c"),
+    fieldArbitrary(depth, segment),
+    {
+      minKeys: 1,
+      maxKeys: 3,
+      noNullPrototype: true,
+    },
+  );
 }
 
 // Any value for any key: Segment and destkit must decide alike whatever arrives.
@@ -231,11 +261,24 @@ function segmentValidate(
   }
 }
 
-Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER_SET} seeded cases`, () => {
+interface Comparison {
+  checked: number;
+  accepted: number;
+  /** Cases where destkit's native rules decide otherwise than Segment. */
+  nativeDiffers: number;
+}
+
+// Compares `compile(fields)` with Segment on seeded field sets and payloads; `segment` also
+// generates the features of the native deliberate differences, and keeps unreal datetimes.
+function compareWithSegment(
+  segment: boolean,
+  compile: (fields: InputFields) => ReturnType<typeof compileFields>,
+): Comparison {
   let accepted = 0;
   let checked = 0;
   let run = 0;
-  const fieldsAndPayloads = membersArbitrary(0).chain((fields) =>
+  let nativeDiffers = 0;
+  const fieldsAndPayloads = membersArbitrary(0, segment).chain((fields) =>
     fc.tuple(
       fc.constant(fields),
       fc.array(payloadArbitrary(fields, leaf), {
@@ -246,19 +289,21 @@ Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER
   );
   fc.assert(
     fc.property(fieldsAndPayloads, ([fields, payloads]) => {
-      const compiled = compileFields(fields);
+      const compiled = compile(fields);
+      const native = compileFields(fields);
       const schema = fieldsToJsonSchema(fields);
-      const schemaKey = `set-${run++}`;
+      const schemaKey = `${segment ? "segment" : "native"}-set-${run++}`;
       for (const generated of payloads) {
         // A JSON round trip unshares the pooled arrays and objects (AJV coerces in place).
         const payload = JSON.parse(JSON.stringify(generated));
         if (
-          hasUnrealDatetime(fields, payload) ||
+          (!segment && hasUnrealDatetime(fields, payload)) ||
           hasRewrittenCondition(fields, payload)
         ) continue;
         const before = structuredClone(payload);
         const expected = segmentValidate(schema, schemaKey, payload);
         checked++;
+        if (decides(native, payload) !== expected.ok) nativeDiffers++;
         let ours: { ok: boolean; payload: unknown; changes: number };
         try {
           const result = compiled.validate(payload);
@@ -293,17 +338,18 @@ Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER
           !isDeepStrictEqual(ours.payload, payload),
           `warnings for ${JSON.stringify(payload)}`,
         );
-        // The fast path agrees with the zod schema.
-        const parsed = compiled.schema.safeParse(ours.payload);
-        assert.ok(
-          parsed.success,
-          `zod accepts ${JSON.stringify(ours.payload)}`,
-        );
+        // The Standard Schema export runs the same validator.
+        const parsed = compiled.schema.safeParse(payload);
+        assert.ok(parsed.success, `zod accepts ${JSON.stringify(payload)}`);
         assert.deepEqual(parsed.data, ours.payload);
       }
     }),
     { seed: SEED, numRuns: FIELD_SETS },
   );
+  return { checked, accepted, nativeDiffers };
+}
+
+function assertCounts({ checked, accepted }: Comparison): void {
   assert.ok(
     checked > FIELD_SETS * PAYLOADS_PER_SET * 0.9,
     `only ${checked} cases were compared`,
@@ -312,7 +358,37 @@ Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER
     accepted > checked / 10 && accepted < checked * 0.9,
     `${accepted} of ${checked} payloads were accepted`,
   );
+}
+
+Deno.test(`validatePayload() decides like Segment on ${FIELD_SETS * PAYLOADS_PER_SET} seeded cases`, () => {
+  assertCounts(compareWithSegment(false, (fields) => compileFields(fields)));
 });
+
+Deno.test(`segmentDialect decides like Segment on ${FIELD_SETS * PAYLOADS_PER_SET} seeded cases, deliberate differences included`, () => {
+  const comparison = compareWithSegment(
+    true,
+    (fields) => compileFields(fields, { dialect: segmentDialect }),
+  );
+  assertCounts(comparison);
+  // The cases exercise the deliberate differences: the native rules decide some otherwise.
+  assert.ok(
+    comparison.nativeDiffers > comparison.checked / 50,
+    `native rules differ on only ${comparison.nativeDiffers} cases`,
+  );
+});
+
+function decides(
+  compiled: ReturnType<typeof compileFields>,
+  payload: unknown,
+): boolean {
+  try {
+    compiled.validate(payload);
+    return true;
+  } catch (error) {
+    if (error instanceof PayloadValidationError) return false;
+    throw error;
+  }
+}
 
 function isDeepStrictEqual(left: unknown, right: unknown): boolean {
   try {

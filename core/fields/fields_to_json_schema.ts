@@ -7,7 +7,7 @@ import type {
   InputFields,
 } from "./input_field.ts";
 import { getFieldKind } from "./kinds/mod.ts";
-import type { JSONSchema } from "./kinds/mod.ts";
+import type { JSONSchema } from "./kinds/field_kind.ts";
 
 /**
  * Returns the JSON Schema (draft 7) of the payload that fields produce, in the

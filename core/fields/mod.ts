@@ -13,18 +13,27 @@
  *
  * @module
  */
-export { checkFieldDefinitions } from "./check_field_definitions.ts";
+export { allFieldChecks } from "./all_field_checks.ts";
+export {
+  checkFieldDefinitions,
+  findFieldDefinitionIssues,
+} from "./check_field_definitions.ts";
+export type { FieldDefinitionIssue } from "./check_field_definitions.ts";
 export { defineFields } from "./define_fields.ts";
 export { compileFieldChecks } from "./compile_field_checks.ts";
-export type { CompiledFieldChecks } from "./compile_field_checks.ts";
-export { compileFields } from "./compile_fields.ts";
 export type {
-  CompiledFields,
-  CompileFieldsOptions,
+  CompiledFieldChecks,
+  CompileFieldChecksOptions,
+  StandardSchemaRunner,
   ValidationResult,
   ValidationWarning,
-} from "./compile_fields.ts";
+} from "./compile_field_checks.ts";
+export { compileFields } from "./compile_fields.ts";
+export type { CompiledFields, CompileFieldsOptions } from "./compile_fields.ts";
+export { dependentRequirements } from "./dependent_requirements.ts";
+export type { DependentRequirements } from "./dependent_requirements.ts";
 export { fieldsToJSONSchema } from "./fields_to_json_schema.ts";
+export { FORMAT_CHECKS } from "./format_checks.ts";
 export type { InferField, InferFields } from "./infer.ts";
 export type {
   FieldChoice,
@@ -35,13 +44,30 @@ export type {
   InputField,
   InputFields,
 } from "./input_field.ts";
-export { fieldKinds, getFieldKind } from "./kinds/mod.ts";
+export {
+  booleanKind,
+  datetimeKind,
+  fieldKinds,
+  getFieldKind,
+  integerKind,
+  kindFixture,
+  numberKind,
+  objectKind,
+  passwordKind,
+  stringKind,
+  textKind,
+} from "./kinds/mod.ts";
 export type {
   FieldConstraint,
+  FieldDialect,
   FieldFixtureHint,
   FieldKind,
+  FormatChecks,
   JSONSchema,
-  KindSchemaContext,
-} from "./kinds/mod.ts";
+  KindCheckContext,
+  ValueCheck,
+} from "./kinds/field_kind.ts";
+export { segmentDialect } from "./segment_dialect.ts";
+export { runStandardSchema } from "./standard_schema_runner.ts";
 export { getCompiledFields, validatePayload } from "./validate_payload.ts";
 export type { StandardSchemaV1 } from "./_standard_schema.ts";

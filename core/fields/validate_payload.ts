@@ -1,5 +1,6 @@
+import type { ValidationResult } from "./compile_field_checks.ts";
 import { compileFields } from "./compile_fields.ts";
-import type { CompiledFields, ValidationResult } from "./compile_fields.ts";
+import type { CompiledFields } from "./compile_fields.ts";
 import type { InputFields } from "./input_field.ts";
 
 const cache = new WeakMap<InputFields, CompiledFields>();

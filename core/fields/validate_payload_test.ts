@@ -18,6 +18,18 @@ interface Case {
 const str = { label: "S", type: "string" } as const;
 const num = { label: "N", type: "number" } as const;
 
+// `id` is required when `kind` is "user".
+const userIdFields: InputFields = {
+  kind: { label: "K", type: "string" },
+  id: {
+    label: "ID",
+    type: "string",
+    required: {
+      conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
+    },
+  },
+};
+
 const cases: Case[] = [
   {
     name: "keeps a clean payload as is",
@@ -198,8 +210,8 @@ const cases: Case[] = [
       },
     },
     input: { n: "abc", plan: "gold", items: [{ price: "x" }, {}] },
+    // In the order of the payload's keys, then the missing required fields.
     issues: [
-      { path: "email", message: "is required" },
       { path: "n", message: 'must be a number, received "abc"' },
       {
         path: "plan",
@@ -207,6 +219,7 @@ const cases: Case[] = [
       },
       { path: "items[0].price", message: 'must be a number, received "x"' },
       { path: "items[1].price", message: "is required" },
+      { path: "email", message: "is required" },
     ],
   },
   {
@@ -235,16 +248,7 @@ const cases: Case[] = [
   },
   {
     name: "enforces a dependent required",
-    fields: {
-      kind: { label: "K", type: "string" },
-      id: {
-        label: "ID",
-        type: "string",
-        required: {
-          conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
-        },
-      },
-    },
+    fields: userIdFields,
     input: { kind: "user" },
     issues: [{
       path: "id",
@@ -253,16 +257,7 @@ const cases: Case[] = [
   },
   {
     name: "skips a dependent required whose conditions do not hold",
-    fields: {
-      kind: { label: "K", type: "string" },
-      id: {
-        label: "ID",
-        type: "string",
-        required: {
-          conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
-        },
-      },
-    },
+    fields: userIdFields,
     input: { kind: "group" },
     payload: { kind: "group" },
     warnings: [],

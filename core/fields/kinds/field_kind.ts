@@ -1,4 +1,3 @@
-import type { ZodMiniType } from "zod/mini";
 import type { JSONType } from "../_json_types.ts";
 import type { InputField } from "../input_field.ts";
 
@@ -47,15 +46,41 @@ export interface FieldFixtureHint {
   >;
 }
 
-/** The context a kind builds its schema in: the compiled members of an object. */
-export interface KindSchemaContext {
-  /** The zod schema of the members, when the field has `properties`. */
-  properties?: ZodMiniType;
+/**
+ * Pushes the message of each check one clean value fails onto `messages`;
+ * returns true when the value's type is wrong, which stops the checks that
+ * follow (choices, a Standard Schema).
+ */
+export type ValueCheck = (value: unknown, messages: string[]) => boolean;
+
+/** A string format's check, by format name (`email`, `uuid`, ...). */
+export type FormatChecks = Readonly<Record<string, (text: string) => boolean>>;
+
+/**
+ * A dialect of payload validation: how another runtime reads field
+ * definitions. Without one, validation follows destkit's rules (Segment's
+ * with its defects fixed); with `segmentDialect` it decides, coerces and
+ * removes as Segment's AJV does.
+ */
+export interface FieldDialect {
+  /** Returns the field as the dialect reads it: `item` when it describes the items of a `multiple` field. */
+  readField(field: InputField, item: boolean): InputField;
+  /** Whether a `datetime` string is a date (the items of a `multiple` field are not checked). */
+  isDate(text: string): boolean;
+}
+
+/** What a kind builds its check with. */
+export interface KindCheckContext {
+  /** The format checks the validator carries. @default {{}} */
+  formats?: FormatChecks;
+  /** Whose rules apply: destkit's when undefined. */
+  dialect?: FieldDialect;
 }
 
 /**
- * The behaviour of one field `type`: its values' JSON types (for coercion), the
- * constraints it accepts, its zod schema, its JSON Schema and its fixture hint.
+ * The behaviour of one field `type`: its values' JSON types (for coercion),
+ * the constraints it accepts, the check of one value (the only decision
+ * procedure, used by every runtime), its JSON Schema and its fixture hint.
  */
 export interface FieldKind {
   /** The field type this kind implements. */
@@ -64,19 +89,38 @@ export interface FieldKind {
   readonly jsonTypes: readonly JSONType[];
   /** The constraining properties a field of this kind may declare. */
   readonly constraints: readonly FieldConstraint[];
-  /** The types a choice value may have. */
-  readonly choiceTypes: readonly ("string" | "number")[];
-  /** Returns the zod schema of one clean value (not null, not an array of them). */
-  schema(field: InputField, context: KindSchemaContext): ZodMiniType;
   /**
-   * Returns a fast test of one clean value (type and limits, not choices):
-   * it must accept exactly what {@linkcode FieldKind.schema} accepts.
+   * Returns the check of one clean value (not null, an item for `multiple`),
+   * choices and members aside; `item` when the values are the items of a
+   * `multiple` field.
+   *
+   * @throws {TypeError} When the field needs a format the context lacks.
    */
-  accepts(field: InputField): (value: unknown) => boolean;
+  check(
+    field: InputField,
+    context: KindCheckContext,
+    item: boolean,
+  ): ValueCheck;
   /** Returns the JSON Schema of one value (members are added by the caller). */
   jsonSchema(field: InputField): JSONSchema;
-  /** Returns the limits a fixture generator honours. */
-  fixture(
+  /**
+   * Returns the limits a fixture generator honours, when they differ from
+   * the JSON Schema's (see {@linkcode kindFixture}).
+   */
+  fixture?(
     field: InputField,
   ): Omit<FieldFixtureHint, "multiple" | "allowNull" | "properties">;
+}
+
+/**
+ * Returns the limits a fixture generator honours for a field of `kind`: the
+ * kind's own `fixture`, or its JSON Schema's format and limits.
+ */
+export function kindFixture(
+  kind: FieldKind,
+  field: InputField,
+): Omit<FieldFixtureHint, "multiple" | "allowNull" | "properties"> {
+  if (kind.fixture !== undefined) return kind.fixture(field);
+  const { type: _type, ...limits } = kind.jsonSchema(field);
+  return { type: field.type, jsonTypes: kind.jsonTypes, ...limits };
 }

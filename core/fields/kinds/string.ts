@@ -1,55 +1,81 @@
-import * as z from "zod/mini";
-import type { ZodMiniType } from "zod/mini";
-import { getFormatCheck } from "../_format_checks.ts";
 import type { InputField } from "../input_field.ts";
-import type { FieldKind, JSONSchema } from "./field_kind.ts";
-import { toAccepts } from "./_kind_check.ts";
-import { stringCheck, stringLengths } from "./_string_check.ts";
+import type {
+  FieldKind,
+  FormatChecks,
+  JSONSchema,
+  KindCheckContext,
+  ValueCheck,
+} from "./field_kind.ts";
 import { typeMessage } from "./_messages.ts";
 
-function stringSchema(field: InputField): ZodMiniType {
-  const { minLength, maxLength } = stringLengths(field);
-  const checks: z.core.$ZodCheck<string>[] = [];
-  if (minLength !== undefined) {
-    checks.push(
-      z.minLength(minLength, {
-        error: `must be at least ${minLength} characters long`,
-      }),
+/** The length limits of a string field: `minLength`/`maxLength`, or Segment's `minimum`/`maximum`. */
+function stringLengths(
+  field: InputField,
+): { minLength?: number; maxLength?: number } {
+  const minLength = field.minLength ?? field.minimum;
+  const maxLength = field.maxLength ?? field.maximum;
+  return {
+    ...(minLength === undefined ? {} : { minLength }),
+    ...(maxLength === undefined ? {} : { maxLength }),
+  };
+}
+
+const LIMITS = [
+  "choices",
+  "minimum",
+  "maximum",
+  "minLength",
+  "maxLength",
+] as const;
+
+function formatCheck(
+  format: string | undefined,
+  formats: FormatChecks,
+): ((text: string) => boolean) | undefined {
+  if (format === undefined) return undefined;
+  if (!Object.hasOwn(formats, format)) {
+    throw new TypeError(
+      `Cannot compile fields: format "${format}" is not among the formats given`,
     );
   }
-  if (maxLength !== undefined) {
-    checks.push(
-      z.maxLength(maxLength, {
-        error: `must be at most ${maxLength} characters long`,
-      }),
-    );
-  }
-  const format = field.format;
-  const isFormatted = format === undefined ? undefined : getFormatCheck(format);
-  if (isFormatted !== undefined) {
-    checks.push(
-      z.refine<string>(isFormatted, { error: `must be a valid ${format}` }),
-    );
-  }
-  const schema = z.string({
-    error: (issue) => typeMessage("a string", issue.input),
-  });
-  return checks.length === 0 ? schema : schema.check(...checks);
+  return formats[format];
 }
 
 function makeStringKind(
   type: "string" | "text" | "password",
   format?: string,
 ): FieldKind {
+  function check(
+    field: InputField,
+    { formats = {} }: KindCheckContext,
+  ): ValueCheck {
+    const { minLength, maxLength } = stringLengths(field);
+    // `text` and `password` accept any text, whatever `format` says.
+    const isFormatted = format === undefined
+      ? formatCheck(field.format, formats)
+      : undefined;
+    return (value, messages) => {
+      if (typeof value !== "string") {
+        messages.push(typeMessage("a string", value));
+        return true;
+      }
+      if (minLength !== undefined && !isLongEnough(value, minLength)) {
+        messages.push(`must be at least ${minLength} characters long`);
+      }
+      if (maxLength !== undefined && !isShortEnough(value, maxLength)) {
+        messages.push(`must be at most ${maxLength} characters long`);
+      }
+      if (isFormatted !== undefined && !isFormatted(value)) {
+        messages.push(`must be a valid ${field.format}`);
+      }
+      return false;
+    };
+  }
   return {
     type,
-    jsonTypes: stringCheck.jsonTypes,
-    constraints: type === "string"
-      ? ["format", "choices", "minimum", "maximum", "minLength", "maxLength"]
-      : ["choices", "minimum", "maximum", "minLength", "maxLength"],
-    choiceTypes: ["string"],
-    schema: stringSchema,
-    accepts: (field) => toAccepts(stringCheck.check(field)),
+    jsonTypes: ["string"],
+    constraints: format === undefined ? ["format", ...LIMITS] : LIMITS,
+    check,
     jsonSchema(field): JSONSchema {
       return {
         type: "string",
@@ -57,22 +83,39 @@ function makeStringKind(
         ...stringLengths(field),
       };
     },
-    fixture(field) {
-      return {
-        type,
-        jsonTypes: ["string"],
-        format: format ?? field.format,
-        ...stringLengths(field),
-      };
-    },
   };
 }
 
+// Lengths count code points, as AJV does; UTF-16 units bound them (a code point is one or two units).
+function isLongEnough(value: string, minLength: number): boolean {
+  const units = value.length;
+  if (units < minLength || units >= minLength * 2) return units >= minLength;
+  return codePointLength(value) >= minLength;
+}
+
+function isShortEnough(value: string, maxLength: number): boolean {
+  const units = value.length;
+  if (units <= maxLength) return true;
+  return codePointLength(value) <= maxLength;
+}
+
+function codePointLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 /** A `string` field: a string, optionally of a `format`. */
-export const stringKind: FieldKind = makeStringKind("string");
+export const stringKind: FieldKind = /* @__PURE__ */ makeStringKind("string");
 
 /** A `text` field: a string edited in a larger box. */
-export const textKind: FieldKind = makeStringKind("text", "text");
+export const textKind: FieldKind = /* @__PURE__ */ makeStringKind(
+  "text",
+  "text",
+);
 
 /** A `password` field: a string the UI hides. */
-export const passwordKind: FieldKind = makeStringKind("password", "password");
+export const passwordKind: FieldKind = /* @__PURE__ */ makeStringKind(
+  "password",
+  "password",
+);

@@ -1,20 +1,14 @@
-// A field's Standard Schema (`schema`): whether fields have one, and running it
-// after the kind's checks. Kept apart so a browser bundle whose fields have
-// none can leave it out (browser/bundle/_field_kinds_plugin.ts).
-import type { PathIssue } from "./_check_payload.ts";
+/**
+ * Runs a field's Standard Schema (`schema`) after the kind's checks: give it
+ * to `compileFieldChecks` (option `runSchema`) when a field has a schema.
+ *
+ * @module
+ */
+import type { PathIssue } from "./_normalize.ts";
 import type { StandardSchemaV1 } from "./_standard_schema.ts";
-import type { InputFields } from "./input_field.ts";
-
-/** Whether a field (members included) has a Standard Schema, whose output replaces the value. */
-export function hasStandardSchema(fields: InputFields): boolean {
-  return Object.values(fields).some((field) =>
-    field.schema !== undefined ||
-    (field.properties !== undefined && hasStandardSchema(field.properties))
-  );
-}
 
 /** Runs `schema` on `value`: returns its output, or `value` after adding its issues to `issues`. */
-export function applyStandardSchema(
+export function runStandardSchema(
   schema: StandardSchemaV1,
   value: unknown,
   path: readonly PropertyKey[],

@@ -1,5 +1,12 @@
-// String format checks, one per format name, following RFC 3339 / 3986 and JSON Schema's
-// definitions (the same decisions as ajv-formats' "full" mode for ordinary values).
+/**
+ * String format checks, one function per format name, following RFC 3339 /
+ * 3986 and JSON Schema's definitions (the same decisions as ajv-formats'
+ * "full" mode for ordinary values). A validator gets the ones it needs
+ * through `compileFieldChecks`'s `formats` option, so a bundle carries only
+ * those.
+ *
+ * @module
+ */
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -65,8 +72,13 @@ export function isDate(text: string): boolean {
     isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-/** Whether `text` is an RFC 3339 time; `zone` requires an offset or `Z`. */
-export function isTime(text: string, zone = false): boolean {
+/** Whether `text` is an RFC 3339 time. */
+export function isTime(text: string): boolean {
+  return matchesTime(text, false);
+}
+
+// An RFC 3339 time; `zone` requires an offset or `Z`.
+function matchesTime(text: string, zone: boolean): boolean {
   const match = TIME.exec(text);
   if (match === null) return false;
   const hour = Number(match[1]);
@@ -88,7 +100,7 @@ export function isTime(text: string, zone = false): boolean {
 /** Whether `text` passes the format check. */
 export function isDateTime(text: string): boolean {
   const parts = text.split(/t|\s/i);
-  return parts.length === 2 && isDate(parts[0]) && isTime(parts[1], true);
+  return parts.length === 2 && isDate(parts[0]) && matchesTime(parts[1], true);
 }
 
 /** Whether `text` passes the format check. */

@@ -3,25 +3,27 @@ import * as esbuild from "esbuild";
 import {
   collectFieldKinds,
   type FieldKindSelection,
-  fieldKindsPlugin,
-} from "./_field_kinds_plugin.ts";
+  generateFieldChecksEntry,
+} from "./_field_checks_entry.ts";
 
 const root = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
 // Bundles a module that compiles `fields` (a value, or its source text) with
-// the lean validator, keeping only `selection`.
+// the field checks of `selection`, imported as a bundle's entry does.
 async function bundleChecks(
   selection: FieldKindSelection,
   fields: unknown,
   payload: unknown,
 ): Promise<{ bytes: number; run: () => Promise<unknown> }> {
   const source = typeof fields === "string" ? fields : JSON.stringify(fields);
+  const checks = generateFieldChecksEntry(selection, root);
   const result = await esbuild.build({
     stdin: {
       contents:
         `import { compileFieldChecks } from "./core/fields/compile_field_checks.ts";
+${checks.imports}
 export function run() {
-  return compileFieldChecks(${source}).validate(${
+  return compileFieldChecks(${source}, ${checks.expression}).validate(${
           JSON.stringify(payload)
         }).payload;
 }`,
@@ -33,7 +35,6 @@ export function run() {
     format: "esm",
     write: false,
     logLevel: "silent",
-    plugins: [fieldKindsPlugin(selection)],
   });
   const code = result.outputFiles[0].text;
   const url = `data:text/javascript;base64,${btoa(code)}`;
@@ -45,7 +46,7 @@ export function run() {
 
 Deno.test({
   name:
-    "fieldKindsPlugin() bundles only the kinds and formats a definition uses",
+    "generateFieldChecksEntry() imports only the kinds and formats a definition uses",
   sanitizeOps: false,
   sanitizeResources: false,
   fn: async (t) => {
@@ -178,7 +179,7 @@ Deno.test({
             missing.run(),
             (error: Error) =>
               error instanceof TypeError &&
-              /type "boolean" is not in this bundle \(it has string\)/.test(
+              /type "boolean" is not among the kinds given/.test(
                 error.message,
               ),
           );
@@ -194,7 +195,7 @@ Deno.test({
           );
           await assert.rejects(
             missing.run(),
-            /format "email" is not in this bundle \(it has none\)/,
+            /format "email" is not among the formats given/,
           );
         },
       );
@@ -253,14 +254,15 @@ Deno.test({
             refused.run(),
             (error: Error) =>
               error instanceof TypeError &&
-              /field "B" uses conditions in required or a schema, which this bundle leaves out/
+              /field "b": its schema or conditions are left out/
                 .test(error.message),
           );
         },
       );
       await t.step("an unknown kind is refused at build time", () => {
         assert.throws(
-          () => fieldKindsPlugin({ types: ["money"], formats: [] }),
+          () =>
+            generateFieldChecksEntry({ types: ["money"], formats: [] }, root),
           /type "money" is unknown/,
         );
       });

@@ -1,4 +1,4 @@
-// Issue paths, shared by both validators.
+// Paths of issues and warnings.
 
 /** Joins keys and item indices into a path such as `properties.items[2].price`. */
 export function formatPath(path: readonly PropertyKey[]): string {
