@@ -23,8 +23,14 @@ export interface Reply {
   text?: string;
 }
 
-// Transport headers each HTTP stack sets its own way; not part of what a destination sends.
-const TRANSPORT = new Set(["host", "connection", "accept-encoding"]);
+// Headers each HTTP stack sets its own way, not part of what a destination sends: Deno's
+// fetch adds `accept-language: *`, node-fetch does not (see README_actions_core.md).
+const TRANSPORT = new Set([
+  "host",
+  "connection",
+  "accept-encoding",
+  "accept-language",
+]);
 
 /** Serves `reply(request, index)` on 127.0.0.1 and records every request. */
 export function startRecorder(
@@ -74,12 +80,29 @@ export function errorFacts(error: unknown): Record<string, unknown> {
   };
 }
 
+/** A response (fetch's or node-fetch's) as the facts both runtimes must agree on. */
+function plain(value: unknown): unknown {
+  const response = value as Record<string, unknown> | null;
+  if (
+    response !== null && typeof response === "object" &&
+    "status" in response && "headers" in response && "content" in response
+  ) {
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      content: response.content,
+      data: response.data,
+    };
+  }
+  return value;
+}
+
 /** Runs `run` and returns `{ value }` or `{ error }` facts. */
 export async function outcome(
   run: () => Promise<unknown> | unknown,
 ): Promise<Record<string, unknown>> {
   try {
-    return { value: await run() };
+    return { value: plain(await run()) };
   } catch (error) {
     return { error: errorFacts(error) };
   }

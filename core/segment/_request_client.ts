@@ -72,8 +72,12 @@ export class HTTPError extends NativeHTTPError {
       content: response.content,
       data: response.data,
     });
-    this.name = new.target.name;
     this.options = options;
+    // Segment's HTTPError carries no code or status of its own (its response has the status).
+    const writable = this as unknown as Record<string, unknown>;
+    writable.name = new.target.name;
+    writable.code = undefined;
+    writable.status = undefined;
   }
 }
 

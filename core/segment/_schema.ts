@@ -44,7 +44,10 @@ export interface ValidationOptions {
 export class AggregateAjvError extends NativePayloadValidationError {
   constructor(message: string) {
     super(message);
-    this.name = "AggregateAjvError";
+    // AJV's error has Segment's status 400 (set by its runtime) and no code.
+    const writable = this as unknown as Record<string, unknown>;
+    writable.name = "AggregateAjvError";
+    writable.code = undefined;
   }
 }
 

@@ -54,7 +54,7 @@ export { fieldsToJsonSchema, validateSchema } from "./_schema.ts";
 export type { ValidationOptions } from "./_schema.ts";
 export { FLAGS, getAuthData, resolveAudienceMembership } from "./_audience.ts";
 export type { AuthTokens } from "./_audience.ts";
-export { transform, transformBatch } from "./_transform.ts";
+export { transform } from "./_transform.ts";
 export { getFieldValueKeys } from "../mapping/mod.ts";
 export {
   getFieldValue,
