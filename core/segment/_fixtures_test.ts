@@ -218,6 +218,24 @@ export function basicBeacon(_lib: Lib) {
             },
           ),
       },
+      rawPing: {
+        title: "RawPing",
+        description: "Pings with the id as is in the URL",
+        defaultSubscription: 'type = "screen"',
+        fields: {
+          userId: {
+            label: "User",
+            description: "Id",
+            type: "string",
+            required: true,
+            default: { "@path": "$.userId" },
+          },
+        },
+        perform: (request: any, { settings, payload }: any) =>
+          request(
+            `${settings.endpoint}/raw/${payload.userId}?tag=${payload.userId}`,
+          ),
+      },
     },
   };
 }

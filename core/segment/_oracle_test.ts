@@ -32,37 +32,106 @@ const TRANSPORT = new Set([
   "accept-language",
 ]);
 
-/** Serves `reply(request, index)` on 127.0.0.1 and records every request. */
+/** Serves `reply(request, index)` on 127.0.0.1 and records every request as its raw bytes say. */
 export function startRecorder(
   reply: (request: WireRequest, index: number) => Reply,
 ): { origin: string; requests: WireRequest[]; close: () => Promise<void> } {
   const requests: WireRequest[] = [];
-  const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
-    async (request) => {
-      const url = new URL(request.url);
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => {
-        if (!TRANSPORT.has(key)) headers[key] = value;
+  // A bare TCP server: the request target is kept byte for byte (an HTTP server's URL
+  // parsing would normalise `|`, `^` and the like, hiding the difference under test).
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const connections = new Set<Deno.Conn>();
+  const served = (async () => {
+    for await (const connection of listener) {
+      connections.add(connection);
+      serveOne(connection, reply, requests).finally(() => {
+        connections.delete(connection);
       });
-      const recorded: WireRequest = {
-        method: request.method,
-        url: url.pathname + url.search,
-        headers,
-        body: await request.text(),
-      };
-      const { status = 200, json, text } = reply(recorded, requests.length);
-      requests.push(recorded);
-      if (json !== undefined) return Response.json(json, { status });
-      return new Response(text ?? "", { status });
-    },
-  );
-  const { port } = server.addr as Deno.NetAddr;
+    }
+  })();
+  const { port } = listener.addr as Deno.NetAddr;
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
-    close: () => server.shutdown(),
+    close: async () => {
+      listener.close();
+      for (const connection of connections) connection.close();
+      await served.catch(() => {});
+    },
   };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  200: "OK",
+  201: "Created",
+  401: "Unauthorized",
+  404: "Not Found",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+};
+
+async function serveOne(
+  connection: Deno.Conn,
+  reply: (request: WireRequest, index: number) => Reply,
+  requests: WireRequest[],
+): Promise<void> {
+  try {
+    let bytes = new Uint8Array(0);
+    const chunk = new Uint8Array(65536);
+    let headEnd = -1;
+    let contentLength = 0;
+    let head = "";
+    for (let reads = 0; reads < 1000; reads++) {
+      const n = await connection.read(chunk);
+      if (n === null) break;
+      const joined = new Uint8Array(bytes.length + n);
+      joined.set(bytes);
+      joined.set(chunk.subarray(0, n), bytes.length);
+      bytes = joined;
+      if (headEnd < 0) {
+        const text = new TextDecoder("latin1").decode(bytes);
+        headEnd = text.indexOf("\r\n\r\n");
+        if (headEnd >= 0) {
+          head = text.slice(0, headEnd);
+          const match = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+          contentLength = match === null ? 0 : Number(match[1]);
+        }
+      }
+      if (headEnd >= 0 && bytes.length >= headEnd + 4 + contentLength) break;
+    }
+    const [requestLine, ...headerLines] = head.split("\r\n");
+    const [method, target] = requestLine.split(" ");
+    const headers: Record<string, string> = {};
+    for (const line of headerLines) {
+      const colon = line.indexOf(":");
+      const name = line.slice(0, colon).toLowerCase();
+      if (!TRANSPORT.has(name)) headers[name] = line.slice(colon + 1).trim();
+    }
+    const body = new TextDecoder().decode(
+      bytes.subarray(headEnd + 4, headEnd + 4 + contentLength),
+    );
+    const recorded: WireRequest = { method, url: target, headers, body };
+    const { status = 200, json, text } = reply(recorded, requests.length);
+    requests.push(recorded);
+    const payload = new TextEncoder().encode(
+      json !== undefined ? JSON.stringify(json) : text ?? "",
+    );
+    const type = json !== undefined ? "application/json" : "text/plain";
+    const response =
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? "Status"}\r\n` +
+      `content-type: ${type}\r\ncontent-length: ${payload.length}\r\n` +
+      `connection: close\r\n\r\n`;
+    await connection.write(new TextEncoder().encode(response));
+    await connection.write(payload);
+  } catch {
+    // A client that went away: nothing to record.
+  } finally {
+    try {
+      connection.close();
+    } catch {
+      // Already closed by `close()`.
+    }
+  }
 }
 
 /** The parts of an error both runtimes must agree on. */

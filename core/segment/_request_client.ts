@@ -6,6 +6,7 @@ import {
   NetworkError,
   TimeoutError as NativeTimeoutError,
 } from "../errors.ts";
+import { segmentWireURL } from "./_wire_url.ts";
 import {
   createRequestClient as createNativeClient,
   type FetchFunction,
@@ -227,7 +228,7 @@ export function createSegmentClient(
       },
     });
     try {
-      await client(url);
+      await client(segmentWireURL(String(url)));
     } catch (error) {
       throw segmentFailure(
         error,

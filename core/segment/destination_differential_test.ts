@@ -220,6 +220,12 @@ const cases: Case[] = [
     call: onEvent({ type: "page", name: "Home & more", userId: "auth0|123" }),
   },
   {
+    name: "a user id with a pipe, caret and backtick in the URL as is",
+    fixture: basicBeacon,
+    settings: { username: "ann", password: "pw" },
+    call: onEvent({ type: "screen", name: "Home", userId: "auth0|123 ^`{}" }),
+  },
+  {
     name: "syncMode, hook outputs, audience membership and perform's input",
     fixture: syncLists,
     settings: {},
