@@ -1,4 +1,5 @@
 // Segment's small value helpers: type names, omit, removeUndefined, get, defaultValues.
+import type { JSONValue } from "./_json.ts";
 
 /** Returns the lower-case class of a value as `Object.prototype.toString` names it (`"array"`, `"date"`, `"null"`). */
 export function realTypeOf(value: unknown): string {
@@ -74,11 +75,11 @@ export function get<T = unknown>(
 
 /** Returns each field's `default`, keyed by field name, leaving out fields without one. */
 export function defaultValues(
-  fields: Record<string, { default?: unknown }>,
-): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
+  fields: Record<string, unknown>,
+): Record<string, JSONValue> {
+  const values: Record<string, JSONValue> = {};
   for (const name of Object.keys(fields)) {
-    const value = fields[name].default;
+    const value = (fields[name] as { default?: JSONValue }).default;
     if (value !== undefined) values[name] = value;
   }
   return values;
