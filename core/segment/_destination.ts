@@ -14,7 +14,6 @@ import { fieldsToJsonSchema, validateSchema } from "./_schema.ts";
 import { parseSubscription } from "./_subscription_query.ts";
 import { duration, time } from "./_time.ts";
 import type {
-  ActionHookType,
   AuthenticationScheme,
   DestinationDefinition,
   RefreshAccessTokenResult,
@@ -233,15 +232,6 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     const action = this.actions[actionSlug];
     if (!action) return [];
     return await action.executeDynamicField(fieldKey, data, dynamicFn);
-  }
-
-  /** Runs a hook of an action. */
-  async executeHook(
-    actionSlug: string,
-    hookType: ActionHookType,
-    data: Bag,
-  ): Promise<unknown> {
-    return await this.actions[actionSlug]?.executeHook(hookType, data);
   }
 
   /** Runs one event through every subscription in `settings.subscriptions` (or `settings.subscription`). */

@@ -305,3 +305,74 @@ export function syncLists(_lib: Lib) {
     },
   };
 }
+
+/** OAuth Notes: OAuth 2 with refreshAccessToken, a bearer token from `auth`, dynamic fields. */
+export function oauthNotes(_lib: Lib) {
+  return {
+    name: "OAuthNotes",
+    mode: "cloud",
+    authentication: {
+      scheme: "oauth2",
+      fields: {
+        endpoint: {
+          label: "Endpoint",
+          description: "Base URL",
+          type: "string",
+          required: true,
+        },
+      },
+      refreshAccessToken: async (request: any, { settings, auth }: any) => {
+        const response = await request(`${settings.endpoint}/oauth/token`, {
+          method: "post",
+          body: new URLSearchParams({
+            grant_type: "refresh_token",
+            refresh_token: auth.refreshToken,
+            client_id: auth.clientId,
+          }),
+        });
+        return { accessToken: response.data.access_token };
+      },
+    },
+    extendRequest: ({ auth }: any) => ({
+      headers: { authorization: `Bearer ${auth?.accessToken}` },
+    }),
+    actions: {
+      addNote: {
+        title: "AddNote",
+        description: "Adds a note",
+        defaultSubscription: 'type = "track"',
+        fields: {
+          text: {
+            label: "Text",
+            description: "Note",
+            type: "string",
+            required: true,
+            default: { "@path": "$.event" },
+          },
+          folder: {
+            label: "Folder",
+            description: "Folder",
+            type: "string",
+            dynamic: true,
+          },
+        },
+        dynamicFields: {
+          folder: async (request: any, { settings }: any) => {
+            const response = await request(`${settings.endpoint}/folders`);
+            return {
+              choices: response.data.map((name: string) => ({
+                label: name,
+                value: name,
+              })),
+            };
+          },
+        },
+        perform: (request: any, { settings, payload }: any) =>
+          request(`${settings.endpoint}/notes`, {
+            method: "post",
+            json: payload,
+          }),
+      },
+    },
+  };
+}

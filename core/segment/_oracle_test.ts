@@ -61,9 +61,14 @@ export function startRecorder(
   };
 }
 
+// Canonical reason phrases: Deno's fetch reports these whatever the wire says, node-fetch
+// reports the wire's (see README_actions_core.md).
 const STATUS_TEXT: Record<number, string> = {
   200: "OK",
   201: "Created",
+  202: "Accepted",
+  400: "Bad Request",
+  403: "Forbidden",
   401: "Unauthorized",
   404: "Not Found",
   429: "Too Many Requests",

@@ -4,7 +4,12 @@
 // headers, body bytes) and the results or errors must be the same.
 import assert from "node:assert/strict";
 import * as dropIn from "./actions_core.ts";
-import { acmeCrm, basicBeacon, syncLists } from "./_fixtures_test.ts";
+import {
+  acmeCrm,
+  basicBeacon,
+  oauthNotes,
+  syncLists,
+} from "./_fixtures_test.ts";
 import {
   oracle,
   outcome,
@@ -249,6 +254,101 @@ const cases: Case[] = [
           },
         }],
       }, { features: { beta: true } }),
+  },
+  {
+    name: "OAuth 2: a 401 refreshes the token and runs the subscriptions again",
+    fixture: oauthNotes,
+    settings: {
+      oauth: {
+        access_token: "old",
+        refresh_token: "r-1",
+        clientId: "c-1",
+        clientSecret: "s",
+      },
+    },
+    call: async (destination, settings) => {
+      const refreshed: unknown[] = [];
+      const results = await destination.onEvent(track, {
+        ...settings,
+        subscriptions: defaultsOf(oracle, destination.definition),
+      }, { onTokenRefresh: (tokens: unknown) => refreshed.push(tokens) });
+      return { results, refreshed, oauth: settings.oauth };
+    },
+    reply: (request) =>
+      request.url === "/oauth/token"
+        ? { status: 200, json: { access_token: "new" } }
+        : request.headers.authorization === "Bearer old"
+        ? { status: 401, text: "expired" }
+        : { status: 200, json: { saved: true } },
+  },
+  {
+    name: "OAuth 2: a refresh that fails gives its error",
+    fixture: oauthNotes,
+    settings: { oauth: { access_token: "old", refresh_token: "r-1" } },
+    call: onEvent(track),
+    reply: (request) =>
+      request.url === "/oauth/token"
+        ? { status: 400, json: { error: "invalid_grant" } }
+        : { status: 401 },
+  },
+  {
+    name: "dynamic field",
+    fixture: oauthNotes,
+    settings: { oauth: { access_token: "t" } },
+    call: (destination, settings) =>
+      destination.executeDynamicField("addNote", "folder", {
+        settings,
+        payload: {},
+        auth: { accessToken: "t" },
+      }),
+    reply: () => ({ status: 200, json: ["Inbox", "Work"] }),
+  },
+  {
+    name: "unknown dynamic field",
+    fixture: oauthNotes,
+    settings: {},
+    call: (destination, settings) =>
+      destination.executeDynamicField("addNote", "nope", {
+        settings,
+        payload: {},
+      }),
+  },
+  {
+    name: "batch on an action without performBatch",
+    fixture: oauthNotes,
+    settings: { oauth: { access_token: "t" } },
+    call: (destination, settings) =>
+      destination.onBatch([track, track], {
+        ...settings,
+        subscriptions: defaultsOf(oracle, destination.definition),
+      }),
+  },
+  {
+    name: "createTestIntegration().testAction returns the responses",
+    fixture: acmeCrm,
+    settings: acmeSettings,
+    call: async (destination, settings) => {
+      const lib = destination instanceof oracle.Destination
+        ? oracle
+        : dropIn as unknown as Lib;
+      const integration = lib.createTestIntegration(acmeCrm(lib));
+      const responses = await integration.testAction("trackEvent", {
+        event: {
+          event: "Tested",
+          properties: { revenue: 2 },
+          timestamp: "2024-01-01T00:00:00.000Z",
+        },
+        settings,
+        useDefaultMappings: true,
+      });
+      return {
+        statuses: responses.map((response: Lib) => response.status),
+        data: responses.map((response: Lib) => response.data),
+        options: responses.map((response: Lib) => response.options.json),
+        results: integration.results,
+      };
+    },
+    reply: () => ({ status: 202, json: { queued: true } }),
   },
 ];
 
