@@ -56,7 +56,8 @@ function toError(
  * const response = new MultiStatusResponse();
  * response.pushSuccessResponse({ status: 200, sent: {}, body: "ok" });
  * response.pushErrorResponse({ status: 429, errormessage: "Slow down" });
- * assert.equal(response.getResponseAtIndex(1)?.value().errortype, "TOO_MANY_REQUESTS");
+ * const item = response.getResponseAtIndex(1)?.value() as { errortype?: string };
+ * assert.equal(item.errortype, "TOO_MANY_REQUESTS");
  * ```
  */
 export class MultiStatusResponse extends NativeMultiStatusResponse {
