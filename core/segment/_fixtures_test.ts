@@ -105,6 +105,28 @@ export function acmeCrm(lib: Lib) {
           );
         },
       },
+      aliasUser: {
+        title: "AliasUser",
+        description: "Links two ids; reads the response body itself",
+        defaultSubscription: 'type = "alias"',
+        fields: {
+          previous: {
+            label: "Previous",
+            description: "Old id",
+            type: "string",
+            default: { "@path": "$.previousId" },
+          },
+        },
+        perform: async (request: any, { settings, payload }: any) => {
+          const response = await request(`${settings.endpoint}/v1/alias`, {
+            method: "post",
+            headers: { "Content-Type": "application/json;charset=UTF-8" },
+            json: payload,
+          });
+          const body = await response.json();
+          return { body, ok: response.ok, status: response.status };
+        },
+      },
       trackEvent: {
         title: "TrackEvent",
         description: "Sends an event",

@@ -137,7 +137,7 @@ function decorate(
   options: RequestOptions,
 ): { response: ModifiedResponse; request: Request } {
   const native = info.response!;
-  const response = native.response as ModifiedResponse;
+  const response = readableCopy(native.response, native.content);
   response.content = native.content;
   response.data = segmentData(native.content, response.headers);
   Object.defineProperty(response.headers, "toJSON", {
@@ -156,6 +156,27 @@ function decorate(
   decorated.request = request;
   decorated.options = options;
   return { response, request };
+}
+
+const NULL_BODY = new Set([204, 205, 304]);
+
+/**
+ * Segment reads a clone, so `response.json()`/`.text()` still work in a destination: the copy
+ * has the body again, with the original's status, headers, URL and redirect flag.
+ */
+function readableCopy(original: Response, content: string): ModifiedResponse {
+  // `Response` cannot be built with a status outside 200–599: keep the original then.
+  if (original.status < 200 || original.status > 599) {
+    return original as ModifiedResponse;
+  }
+  const copy = new Response(NULL_BODY.has(original.status) ? null : content, {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
+  Object.defineProperty(copy, "url", { value: original.url });
+  Object.defineProperty(copy, "redirected", { value: original.redirected });
+  return copy as ModifiedResponse;
 }
 
 // Segment parses JSON content types and keeps text otherwise; a broken JSON body gives `undefined`.
@@ -222,6 +243,10 @@ export function createSegmentClient(
     const all = mergeSegmentOnly(merged, options);
     let seen: ResponseInfo | undefined;
     const client = createNativeClient(...base, nativeOptions(options), {
+      // Segment's client sets this after merging, over any content type given.
+      ...(all.json !== undefined
+        ? { headers: { "content-type": "application/json" } }
+        : {}),
       throwHttpErrors: false,
       onResponse: (info) => {
         seen = info;

@@ -123,6 +123,14 @@ const cases: Case[] = [
     reply: () => ({ status: 429, text: "slow down" }),
   },
   {
+    name:
+      "alias: json over a given Content-Type, and perform reads the body again",
+    fixture: acmeCrm,
+    settings: acmeSettings,
+    call: onEvent({ type: "alias", userId: "u-2", previousId: "u-1" }),
+    reply: () => ({ status: 200, json: { linked: true } }),
+  },
+  {
     name: "page: not subscribed by any action",
     fixture: acmeCrm,
     settings: acmeSettings,
