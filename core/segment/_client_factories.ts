@@ -1,4 +1,5 @@
 // Segment's two client factories and its fetch exports, on destkit's request client.
+import { segmentMerge } from "./_merge_options.ts";
 import {
   createSegmentClient,
   type RequestClient,
@@ -26,19 +27,9 @@ export function createInstance(
   defaults: RequestOptions = {},
 ): ExtendableClient {
   const client = createSegmentClient({}, [defaults], false) as ExtendableClient;
-  client.extend = (more) => createInstance(mergeDefaults(defaults, more));
+  client.extend = (more) =>
+    createInstance(segmentMerge({}, defaults, more) as RequestOptions);
   return client;
-}
-
-function mergeDefaults(
-  base: RequestOptions,
-  extra: RequestOptions,
-): RequestOptions {
-  const headers = new Headers(base.headers as HeadersInit | undefined);
-  new Headers(extra.headers as HeadersInit | undefined).forEach((value, key) =>
-    headers.set(key, value)
-  );
-  return { ...base, ...extra, headers: Object.fromEntries(headers.entries()) };
 }
 
 /** `fetch` as Segment exports it: the global `fetch` at the time of the call. */

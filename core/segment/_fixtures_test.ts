@@ -398,3 +398,53 @@ export function oauthNotes(_lib: Lib) {
     },
   };
 }
+
+/** Merge Quirks: `searchParams` and `json` from both `extendRequest` and the call, merged as Segment merges them. */
+export function mergeQuirks(_lib: Lib) {
+  return {
+    name: "MergeQuirks",
+    mode: "cloud",
+    authentication: {
+      scheme: "custom",
+      fields: {
+        token: {
+          label: "Token",
+          description: "Token",
+          type: "string",
+          required: true,
+        },
+        endpoint: {
+          label: "Endpoint",
+          description: "Base URL",
+          type: "string",
+          required: true,
+        },
+      },
+    },
+    extendRequest: ({ settings }: any) => ({
+      searchParams: { api_token: settings.token },
+      json: { source: "segment", meta: { a: 1 }, list: [1] },
+    }),
+    actions: {
+      search: {
+        title: "Search",
+        description: "Searches and posts",
+        defaultSubscription: 'type = "identify"',
+        fields: {
+          term: {
+            label: "Term",
+            description: "Term",
+            type: "string",
+            default: { "@path": "$.userId" },
+          },
+        },
+        perform: (request: any, { settings, payload }: any) =>
+          request(`${settings.endpoint}/search`, {
+            method: "post",
+            searchParams: { term: payload.term, missing: undefined },
+            json: { meta: { b: 2 }, list: [2], term: payload.term },
+          }),
+      },
+    },
+  };
+}

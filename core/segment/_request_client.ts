@@ -6,7 +6,11 @@ import {
   NetworkError,
   TimeoutError as NativeTimeoutError,
 } from "../errors.ts";
+import { segmentMerge, segmentQuery } from "./_merge_options.ts";
 import { segmentWireURL } from "./_wire_url.ts";
+
+// deno-lint-ignore no-explicit-any
+type Bag = Record<string, any>;
 import {
   createRequestClient as createNativeClient,
   type FetchFunction,
@@ -126,9 +130,26 @@ const SEGMENT_ONLY = [
   "throwHttpErrors",
 ] as const;
 
-function nativeOptions(options: RequestOptions): NativeRequestOptions {
-  const native: Record<string, unknown> = { ...options };
+/** The one option object destkit's client sends with: Segment's merged headers, query and body. */
+function wireOptions(
+  all: RequestOptions,
+  hooks: ClientHooks,
+): NativeRequestOptions {
+  const native: Bag = { ...all };
   for (const key of SEGMENT_ONLY) delete native[key];
+  const headers: Record<string, string | undefined> = {
+    // destkit's client adds a user agent unless told not to; Segment's sends what was merged.
+    "user-agent": undefined,
+  };
+  (all.headers as Headers).forEach((value, key) => {
+    headers[key] = value;
+  });
+  // Segment's client sets this after merging, over any content type given.
+  if (all.json !== undefined) headers["content-type"] = "application/json";
+  native.headers = headers;
+  native.searchParams = segmentQuery(all.searchParams);
+  if (native.searchParams === undefined) delete native.searchParams;
+  if (hooks.fetch !== undefined) native.fetch = hooks.fetch;
   return native as NativeRequestOptions;
 }
 
@@ -209,18 +230,6 @@ function segmentFailure(
   return error;
 }
 
-// Later options win, except `afterResponse` hooks, which add up as in Segment's merge.
-function mergeSegmentOnly(
-  base: RequestOptions,
-  extra: RequestOptions,
-): RequestOptions {
-  const merged = { ...base, ...extra };
-  if (base.afterResponse !== undefined && extra.afterResponse !== undefined) {
-    merged.afterResponse = [...base.afterResponse, ...extra.afterResponse];
-  }
-  return merged;
-}
-
 /**
  * Creates Segment's request client from option objects merged in order: sends through destkit's
  * client (user agent `Segment (Actions)`, 10 s timeout, `json`, `searchParams`, Basic auth), and
@@ -232,21 +241,20 @@ export function createSegmentClient(
   defaults: readonly RequestOptions[],
   userAgent = true,
 ): RequestClient {
-  const merged = defaults.reduce(mergeSegmentOnly, {});
-  const base = defaults.map(nativeOptions);
-  if (!userAgent) base.unshift({ headers: { "user-agent": undefined } });
-  if (hooks.fetch !== undefined) base.push({ fetch: hooks.fetch });
+  const base = userAgent
+    ? [{ headers: { "user-agent": "Segment (Actions)" } }]
+    : [];
+  const merged = [...base, ...defaults].reduce<Bag>(
+    (all, options) => segmentMerge({}, all, options),
+    {},
+  );
   return async function request<Data>(
     url: string,
     options: RequestOptions = {},
   ): Promise<ModifiedResponse<Data>> {
-    const all = mergeSegmentOnly(merged, options);
+    const all = segmentMerge({}, merged, options) as RequestOptions;
     let seen: ResponseInfo | undefined;
-    const client = createNativeClient(...base, nativeOptions(options), {
-      // Segment's client sets this after merging, over any content type given.
-      ...(all.json !== undefined
-        ? { headers: { "content-type": "application/json" } }
-        : {}),
+    const client = createNativeClient(wireOptions(all, hooks), {
       throwHttpErrors: false,
       onResponse: (info) => {
         seen = info;

@@ -7,6 +7,7 @@ import * as dropIn from "./actions_core.ts";
 import {
   acmeCrm,
   basicBeacon,
+  mergeQuirks,
   oauthNotes,
   syncLists,
 } from "./_fixtures_test.ts";
@@ -129,6 +130,13 @@ const cases: Case[] = [
     settings: acmeSettings,
     call: onEvent({ type: "alias", userId: "u-2", previousId: "u-1" }),
     reply: () => ({ status: 200, json: { linked: true } }),
+  },
+  {
+    name:
+      "searchParams and json from extendRequest and the call merge as in Segment",
+    fixture: mergeQuirks,
+    settings: { token: "t-1" },
+    call: onEvent({ type: "identify", userId: "auth0|9" }),
   },
   {
     name: "page: not subscribed by any action",
