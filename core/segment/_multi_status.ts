@@ -2,12 +2,18 @@
 // status, and `pushResponseObject`/`pushResponseObjectAtIndex` exist as in Segment.
 import {
   ActionDestinationErrorResponse as NativeErrorResponse,
-  ActionDestinationSuccessResponse,
+  ActionDestinationSuccessResponse as NativeSuccessResponse,
   MultiStatusResponse as NativeMultiStatusResponse,
 } from "../destination/mod.ts";
 import { getErrorCodeFromHttpStatus } from "./_error_codes.ts";
 
-export { ActionDestinationSuccessResponse };
+/** A successful batch item; serialises as Segment's does (`{ data }`). */
+export class ActionDestinationSuccessResponse extends NativeSuccessResponse {
+  /** The item as JSON: `{ data }`, as Segment's class serialises. */
+  toJSON(): { data: unknown } {
+    return { data: this.value() };
+  }
+}
 
 /** What a successful batch item reports. */
 export interface ActionDestinationSuccessResponseType {
@@ -33,9 +39,22 @@ export class ActionDestinationErrorResponse extends NativeErrorResponse {
     }
     super(data);
   }
+
+  /** The item as JSON: `{ data }`, as Segment's class serialises. */
+  toJSON(): { data: unknown } {
+    return { data: this.value() };
+  }
 }
 
-type Item = ActionDestinationSuccessResponse | NativeErrorResponse;
+type Item = NativeSuccessResponse | NativeErrorResponse;
+
+function toSuccess(
+  response: ActionDestinationSuccessResponseType | NativeSuccessResponse,
+): NativeSuccessResponse {
+  return response instanceof NativeSuccessResponse
+    ? response
+    : new ActionDestinationSuccessResponse(response);
+}
 
 function toError(
   response: ActionDestinationErrorResponseType | NativeErrorResponse,
@@ -65,7 +84,7 @@ export class MultiStatusResponse extends NativeMultiStatusResponse {
   pushResponseObject(response: Item): void {
     if (response instanceof NativeErrorResponse) {
       super.pushErrorResponse(response);
-    } else super.pushSuccessResponse(response);
+    } else super.pushSuccessResponse(toSuccess(response));
   }
 
   /** Sets the item at `index`. */
@@ -73,6 +92,24 @@ export class MultiStatusResponse extends NativeMultiStatusResponse {
     if (response instanceof NativeErrorResponse) {
       super.setErrorResponseAtIndex(index, response);
     } else super.setSuccessResponseAtIndex(index, response);
+  }
+
+  override pushSuccessResponse(
+    response: ActionDestinationSuccessResponseType | NativeSuccessResponse,
+  ): void {
+    super.pushSuccessResponse(toSuccess(response));
+  }
+
+  override setSuccessResponseAtIndex(
+    index: number,
+    response: ActionDestinationSuccessResponseType | NativeSuccessResponse,
+  ): void {
+    super.setSuccessResponseAtIndex(index, toSuccess(response));
+  }
+
+  /** The items as JSON, as Segment's class serialises (`{ responses }`). */
+  toJSON(): { responses: unknown[] } {
+    return { responses: this.getAllResponses() };
   }
 
   override pushErrorResponse(

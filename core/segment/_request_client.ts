@@ -260,6 +260,11 @@ export function createSegmentClient(
         seen = info;
       },
     });
+    // node-fetch refuses a URL without a protocol and host before sending anything.
+    const target = URL.parse(String(url));
+    if (target === null || target.hostname === "") {
+      throw new TypeError("Only absolute URLs are supported");
+    }
     try {
       await client(segmentWireURL(String(url)));
     } catch (error) {

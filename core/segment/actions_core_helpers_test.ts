@@ -317,6 +317,7 @@ Deno.test("MultiStatusResponse gives actions-core's items", () => {
     );
     response.setSuccessResponseAtIndex(5, { status: 201, sent: {}, body: {} });
     return {
+      json: JSON.stringify(response),
       length: response.length(),
       values: [0, 1, 2, 3, 5].map((index) =>
         response.getResponseAtIndex(index).value()

@@ -139,6 +139,17 @@ const cases: Case[] = [
     call: onEvent({ type: "identify", userId: "auth0|9" }),
   },
   {
+    name: "a URL without a protocol is refused before sending",
+    fixture: acmeCrm,
+    settings: acmeSettings,
+    call: (destination, settings) =>
+      destination.onEvent(identify, {
+        ...settings,
+        endpoint: "api.acme.test",
+        subscriptions: defaultsOf(oracle, destination.definition),
+      }),
+  },
+  {
     name: "page: not subscribed by any action",
     fixture: acmeCrm,
     settings: acmeSettings,
