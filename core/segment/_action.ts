@@ -1,0 +1,357 @@
+// One action of a Segment destination: map with destkit's mapping engine, validate with
+// destkit's field engine, then `perform`/`performBatch` with Segment's inputs and results.
+import type { InputFields } from "../fields/mod.ts";
+import { transform, transformBatch } from "../mapping/mod.ts";
+import { resolveAudienceMembership, syncModeTypes } from "./_audience.ts";
+import { ErrorCodes, MultiStatusErrorReporter } from "./_error_codes.ts";
+import { IntegrationError } from "./_errors.ts";
+import { ActionDestinationErrorResponse as NativeErrorResponse } from "../destination/mod.ts";
+import { MultiStatusResponse as NativeMultiStatusResponse } from "../destination/mod.ts";
+import {
+  type ClientHooks,
+  createSegmentClient,
+  type DecoratedResponse,
+  HTTPError,
+  type RequestClient,
+} from "./_request_client.ts";
+import { validatePayloadOf } from "./_schema.ts";
+import type {
+  ActionDefinition,
+  ActionHookType,
+  RequestExtension,
+  RequestFn,
+  Result,
+  ResultMultiStatusNode,
+} from "./_types.ts";
+import { get } from "./_values.ts";
+
+// deno-lint-ignore no-explicit-any
+type Bag = Record<string, any>;
+
+/** What the destination hands an action for one event or one batch. */
+export interface ExecuteBundle {
+  data: unknown;
+  mapping: Bag;
+  settings: unknown;
+  [key: string]: unknown;
+}
+
+/** Options of {@linkcode SegmentAction}. */
+export interface ActionHooks extends ClientHooks {
+  /** Receives every response, as Segment's `response` event does. */
+  onResponse?: (response: DecoratedResponse) => void;
+}
+
+/** The bundle keys passed to `perform` as they are. */
+const PASSED_ON = [
+  "auth",
+  "features",
+  "statsContext",
+  "personasContext",
+  "logger",
+  "engageDestinationCache",
+  "transactionContext",
+  "stateContext",
+  "audienceSettings",
+] as const;
+
+/** A Segment action bound to its destination's name and `extendRequest`. */
+export class SegmentAction {
+  readonly definition: ActionDefinition<unknown>;
+  readonly destinationName: string;
+  readonly hasBatchSupport: boolean;
+  readonly hasHookSupport: boolean;
+  readonly #fields: InputFields | undefined;
+  readonly #extendRequest: RequestExtension<unknown, unknown> | undefined;
+  readonly #hooks: ActionHooks;
+
+  constructor(
+    destinationName: string,
+    definition: ActionDefinition<unknown>,
+    extendRequest: RequestExtension<unknown, unknown> | undefined,
+    hooks: ActionHooks,
+  ) {
+    this.definition = definition;
+    this.destinationName = destinationName;
+    this.hasBatchSupport = typeof definition.performBatch === "function";
+    this.hasHookSupport = definition.hooks !== undefined;
+    this.#fields = Object.keys(definition.fields ?? {}).length > 0
+      ? definition.fields as unknown as InputFields
+      : undefined;
+    this.#extendRequest = extendRequest;
+    this.#hooks = hooks;
+  }
+
+  /** Maps, validates and performs one event; the results are Segment's three steps. */
+  async execute(bundle: ExecuteBundle): Promise<Result[]> {
+    const results: Result[] = [];
+    let payload: unknown = transform(bundle.mapping, bundle.data);
+    results.push({ output: "Mappings resolved" });
+    if (this.#fields !== undefined) {
+      payload = validatePayloadOf(this.#fields, payload);
+      results.push({ output: "Payload validated" });
+    }
+    const syncMode = this.#syncMode(bundle.mapping);
+    const membership = resolveAudienceMembership(bundle.data, syncMode);
+    const input: Bag = {
+      rawData: bundle.data,
+      rawMapping: bundle.mapping,
+      settings: bundle.settings,
+      payload,
+      ...(typeof membership === "boolean"
+        ? { audienceMembership: membership }
+        : {}),
+      ...this.#passedOn(bundle),
+      hookOutputs: this.#hookOutputs(bundle.mapping),
+      syncMode,
+      matchingKey: this.#matchingKey(bundle.mapping),
+      subscriptionMetadata: bundle.subscriptionMetadata,
+      signal: bundle.signal,
+    };
+    const output = await this.#perform(this.definition.perform, input);
+    results.push({ data: output as Result["data"], output: "Action Executed" });
+    return results;
+  }
+
+  /** Maps and validates each event, then calls `performBatch` once; one item per event. */
+  async executeBatch(bundle: ExecuteBundle): Promise<ResultMultiStatusNode[]> {
+    if (!this.hasBatchSupport) {
+      throw new IntegrationError(
+        "This action does not support batched requests.",
+        "NotImplemented",
+        501,
+      );
+    }
+    const events = bundle.data as unknown[];
+    const mapped = transformBatch(bundle.mapping, events);
+    const items: ResultMultiStatusNode[] = [];
+    const invalid = new Set<number>();
+    const payloads: unknown[] = [];
+    mapped.forEach((payload, index) => {
+      if (this.#fields === undefined) {
+        payloads.push(payload);
+        return;
+      }
+      try {
+        payloads.push(validatePayloadOf(this.#fields, payload));
+      } catch (error) {
+        items[index] = {
+          status: 400,
+          errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+          errormessage: (error as Error).message,
+          errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
+        };
+        invalid.add(index);
+      }
+    });
+    const hookOutputs = this.#hookOutputs(bundle.mapping);
+    if (payloads.length === 0) return items;
+    const syncMode = this.#syncMode(bundle.mapping);
+    const input: Bag = {
+      rawData: events,
+      rawMapping: bundle.mapping,
+      settings: bundle.settings,
+      audienceSettings: bundle.audienceSettings,
+      payload: payloads,
+      audienceMembership: events
+        .map((event) => resolveAudienceMembership(event, syncMode))
+        .filter((_, index) => !invalid.has(index)),
+      ...this.#passedOn(bundle),
+      subscriptionMetadata: bundle.subscriptionMetadata,
+      hookOutputs,
+      syncMode,
+      matchingKey: this.#matchingKey(bundle.mapping),
+      signal: bundle.signal,
+    };
+    const client = this.#client(input);
+    const response = await this.definition.performBatch!(
+      client,
+      input as never,
+    );
+    const fill = (status: number, body: unknown) => {
+      let next = 0;
+      for (let index = 0; index < events.length; index++) {
+        if (invalid.has(index)) continue;
+        items[index] = { status, body, sent: payloads[next++] } as never;
+      }
+    };
+    if (response instanceof Response) {
+      const read = response as Response & { data?: unknown; content?: unknown };
+      fill(response.status, read.data ?? read.content ?? {});
+    } else if (response instanceof HTTPError) {
+      fill(response.response.status, response.message);
+    } else if (response instanceof NativeMultiStatusResponse) {
+      this.#fillFromMultiStatus(items, invalid, events.length, response);
+    } else fill(200, {});
+    return items;
+  }
+
+  /** Runs the dynamic field `field` (`key`, `parent.child`, `parent.[2].child`) or `dynamicFn`. */
+  async executeDynamicField(
+    field: string,
+    data: Bag,
+    dynamicFn?: RequestFn<unknown, unknown>,
+  ): Promise<unknown> {
+    if (typeof dynamicFn === "function") {
+      return await this.#perform(dynamicFn, { ...data });
+    }
+    const { path, context } = this.#dynamicHandler(field);
+    const fn = get(this.definition.dynamicFields, path);
+    if (typeof fn !== "function") {
+      return {
+        choices: [],
+        nextPage: "",
+        error: {
+          message: `No dynamic field named ${field} found.`,
+          code: "404",
+        },
+      };
+    }
+    return await this.#perform(fn as RequestFn<unknown, unknown>, {
+      ...data,
+      dynamicFieldContext: context,
+    });
+  }
+
+  /** Runs the hook `hookType` with `data.hookInputs`. */
+  async executeHook(hookType: ActionHookType, data: Bag): Promise<unknown> {
+    if (!this.hasHookSupport) {
+      throw new IntegrationError(
+        "This action does not support any hooks.",
+        "NotImplemented",
+        501,
+      );
+    }
+    const hook = this.definition.hooks?.[hookType];
+    if (hook?.performHook === undefined) {
+      throw new IntegrationError(
+        `Missing implementation for hook: ${hookType}.`,
+        "NotImplemented",
+        501,
+      );
+    }
+    if (hook.inputFields !== undefined) {
+      validatePayloadOf(
+        hookInputFields(hook.inputFields as Bag),
+        data.hookInputs,
+      );
+    }
+    return await this.#perform(hook.performHook, data);
+  }
+
+  #dynamicHandler(field: string): { path: string; context?: Bag } {
+    const inArray = /(.*)\.\[(\d+)\]\.(.*)/.exec(field);
+    if (inArray !== null) {
+      const [, parent, index, child] = inArray;
+      return {
+        path: `${parent}.${child}`,
+        context: { selectedArrayIndex: parseInt(index, 10) },
+      };
+    }
+    const inObject = /(.*)\.(.*)/.exec(field);
+    if (inObject === null) return { path: field };
+    const [, parent, child] = inObject;
+    const fetchers = (this.definition.dynamicFields as Bag | undefined)
+      ?.[parent];
+    if (fetchers && !(child in fetchers)) {
+      return { path: `${parent}.__values__`, context: { selectedKey: child } };
+    }
+    return { path: field };
+  }
+
+  #fillFromMultiStatus(
+    items: ResultMultiStatusNode[],
+    invalid: ReadonlySet<number>,
+    length: number,
+    response: NativeMultiStatusResponse,
+  ): void {
+    let next = 0;
+    for (let index = 0; index < length; index++) {
+      if (invalid.has(index)) continue;
+      const item = response.getResponseAtIndex(next++);
+      if (item === undefined) {
+        items[index] = {
+          status: 500,
+          errormessage:
+            "MultiStatusResponse is missing a response at the specified index",
+          errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+          errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
+        };
+      } else if (item instanceof NativeErrorResponse) {
+        const value = item.value() as Bag;
+        items[index] = {
+          ...value,
+          errorreporter: value.sent || value.body
+            ? MultiStatusErrorReporter.DESTINATION
+            : MultiStatusErrorReporter.INTEGRATIONS,
+        } as ResultMultiStatusNode;
+      } else items[index] = item.value() as ResultMultiStatusNode;
+    }
+  }
+
+  #passedOn(bundle: ExecuteBundle): Bag {
+    const passed: Bag = {};
+    for (const key of PASSED_ON) passed[key] = bundle[key];
+    return passed;
+  }
+
+  #syncMode(mapping: Bag | undefined): string | undefined {
+    if (!this.definition.syncMode) return undefined;
+    const value = mapping?.["__segment_internal_sync_mode"];
+    return (syncModeTypes as readonly unknown[]).includes(value)
+      ? value
+      : undefined;
+  }
+
+  #matchingKey(mapping: Bag | undefined): string | undefined {
+    const key = mapping?.["__segment_internal_matching_key"];
+    return key ? String(key) : undefined;
+  }
+
+  #hookOutputs(mapping: Bag | undefined): Bag {
+    const outputs: Bag = {};
+    for (const hookType in this.definition.hooks ?? {}) {
+      const values = mapping?.[hookType];
+      if (values) outputs[hookType] = values;
+    }
+    return outputs;
+  }
+
+  #client(data: Bag): RequestClient {
+    const options = this.#extendRequest?.(data as never) ?? {};
+    const onResponse = this.#hooks.onResponse;
+    return createSegmentClient(this.#hooks, [options, {
+      signal: data.signal,
+      afterResponse: onResponse === undefined ? [] : [
+        (request, options, response) => {
+          const decorated = response as DecoratedResponse;
+          decorated.request = request;
+          decorated.options = options;
+          onResponse(decorated);
+          return decorated;
+        },
+      ],
+    }]);
+  }
+
+  async #perform(
+    fn: (request: RequestClient, data: never) => unknown,
+    data: Bag,
+  ): Promise<unknown> {
+    const response = await fn(this.#client(data), data as never);
+    if (response instanceof Response) {
+      const read = response as Response & { data?: unknown; content?: unknown };
+      return read.data ?? read.content;
+    }
+    return response;
+  }
+}
+
+/** A hook's input fields with `dynamic` reduced to a boolean, as Segment validates them. */
+function hookInputFields(fields: Bag): InputFields {
+  const cast: Bag = {};
+  for (const key of Object.keys(fields)) {
+    cast[key] = { ...fields[key], dynamic: Boolean(fields[key].dynamic) };
+  }
+  return cast as InputFields;
+}

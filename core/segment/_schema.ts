@@ -1,0 +1,119 @@
+// `fieldsToJsonSchema` and `validateSchema` on destkit's field engine: a schema made by
+// `fieldsToJsonSchema` remembers its fields, and `validateSchema` validates with them.
+import { PayloadValidationError as NativePayloadValidationError } from "../errors.ts";
+import {
+  fieldsToJSONSchema,
+  getCompiledFields,
+  type InputFields,
+  type JSONSchema,
+} from "../fields/mod.ts";
+
+const fieldsOfSchema = new WeakMap<object, InputFields>();
+
+/** Segment's JSON Schema URL. */
+const SCHEMA_URL = "http://json-schema.org/schema#";
+
+/**
+ * Returns the JSON Schema of the payload that `fields` produce, with Segment's `$schema`; the
+ * schema can be passed to {@linkcode validateSchema}.
+ */
+export function fieldsToJsonSchema(
+  fields: Record<string, unknown> = {},
+): JSONSchema {
+  const schema = {
+    ...fieldsToJSONSchema(fields as InputFields),
+    $schema: SCHEMA_URL,
+  };
+  fieldsOfSchema.set(schema, fields as InputFields);
+  return schema;
+}
+
+/** Options for {@linkcode validateSchema}. */
+export interface ValidationOptions {
+  /** Segment caches compiled schemas under this key; destkit caches per fields object and ignores it. */
+  schemaKey?: string;
+  /** Whether an invalid object throws. @default {true} */
+  throwIfInvalid?: boolean;
+  /** Segment's stats sink; ignored. */
+  statsContext?: unknown;
+  /** Keys left untouched by validation (Segment passes `dynamicAuthSettings`). @default {[]} */
+  exempt?: string[];
+}
+
+/** Segment's validation error (from AJV): status 400. */
+export class AggregateAjvError extends NativePayloadValidationError {
+  constructor(message: string) {
+    super(message);
+    // AJV's error has Segment's status 400 (set by its runtime) and no code.
+    const writable = this as unknown as Record<string, unknown>;
+    writable.name = "AggregateAjvError";
+    writable.code = undefined;
+  }
+}
+
+/**
+ * Validates `payload` against `fields` as Segment's actions do: empty values removed, values
+ * coerced, undeclared keys dropped. Returns the clean payload.
+ *
+ * @throws {AggregateAjvError} when the payload does not fit the fields.
+ */
+export function validatePayloadOf(
+  fields: InputFields,
+  payload: unknown,
+): Record<string, unknown> {
+  try {
+    return getCompiledFields(fields).validate(payload).payload;
+  } catch (error) {
+    if (error instanceof NativePayloadValidationError) {
+      throw new AggregateAjvError(error.message);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Validates `object` in place against a schema from {@linkcode fieldsToJsonSchema}: coerced and
+ * undeclared keys are written back, as AJV does. Returns whether it was valid.
+ *
+ * @throws {AggregateAjvError} when it is invalid and `throwIfInvalid` is on.
+ * @throws {TypeError} for a schema not made by `fieldsToJsonSchema` (destkit validates from fields).
+ */
+export function validateSchema(
+  object: unknown,
+  schema: object,
+  options: ValidationOptions = {},
+): boolean {
+  const { throwIfInvalid = true, exempt = [] } = options;
+  const fields = fieldsOfSchema.get(schema);
+  if (fields === undefined) {
+    throw new TypeError(
+      "Cannot validate: the schema was not made by fieldsToJsonSchema (destkit validates from field definitions)",
+    );
+  }
+  let clean: Record<string, unknown>;
+  try {
+    clean = validatePayloadOf(fields, object);
+  } catch (error) {
+    if (!throwIfInvalid && error instanceof AggregateAjvError) return false;
+    throw error;
+  }
+  writeBack(object as Record<string, unknown>, clean, fields, exempt);
+  return true;
+}
+
+/**
+ * Writes validation's result into `target` as AJV would: declared keys take their coerced value,
+ * undeclared ones go (except `exempt`); keys validation removed as empty stay, as AJV keeps them.
+ */
+export function writeBack(
+  target: Record<string, unknown>,
+  clean: Record<string, unknown>,
+  fields: InputFields,
+  exempt: readonly string[],
+): void {
+  for (const key of Object.keys(target)) {
+    if (exempt.includes(key)) continue;
+    if (!Object.hasOwn(fields, key)) delete target[key];
+    else if (Object.hasOwn(clean, key)) target[key] = clean[key];
+  }
+}
