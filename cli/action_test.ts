@@ -76,7 +76,7 @@ export default defineDestination({
     before:
       `import { x } from "./x.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x } };\n`,
     after:
-      `import { x } from "./x.ts";\nimport destinationAction from "./destination/index.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x, "destination": destinationAction } };\n`,
+      `import { x } from "./x.ts";\nimport destinationAction from "./destination/index.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x, destination: destinationAction } };\n`,
   },
   {
     name: "an import without its property gets the property only",
@@ -101,6 +101,7 @@ Deno.test("registerAction() edits the definition's syntax tree", async (t) => {
     assert.deepEqual(registerAction(text, "track"), {
       text,
       alreadyRegistered: true,
+      importName: "track",
     });
   });
   await t.step("a module without an actions object is refused", () => {
@@ -132,7 +133,7 @@ Deno.test("deno task action", async (t) => {
     await t.step(
       "adds the action, its test, and registers it; the only destination is the default",
       async () => {
-        const run = await runCli("action.ts", ["track-event", "server"], {
+        const run = await runCli("action.ts", ["trackEvent", "server"], {
           cwd: root,
         });
         assert.equal(run.code, 0, run.stderr);
