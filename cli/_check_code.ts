@@ -1,8 +1,13 @@
+import { dirname } from "node:path";
 import { hasColor } from "./_output.ts";
 
-async function runDeno(args: string[]): Promise<string | undefined> {
+async function runDeno(
+  args: string[],
+  cwd: string,
+): Promise<string | undefined> {
   const output = await new Deno.Command(Deno.execPath(), {
     args,
+    cwd,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
@@ -17,14 +22,15 @@ async function runDeno(args: string[]): Promise<string | undefined> {
 }
 
 /**
- * Runs `deno check`, then `deno lint`, on the TypeScript files `files` (with
- * the configuration Deno finds for them) and returns their diagnostics, or
- * `undefined` when both pass.
+ * Runs `deno check`, then `deno lint`, on the TypeScript files `files` (absolute
+ * paths; with the configuration Deno finds above the first one) and returns
+ * their diagnostics, or `undefined` when both pass.
  */
 export async function checkCode(files: string[]): Promise<string | undefined> {
-  const checked = await runDeno(["check", "--quiet", ...files]);
+  const cwd = dirname(files[0]);
+  const checked = await runDeno(["check", "--quiet", ...files], cwd);
   if (checked !== undefined) return `deno check failed:\n${checked}`;
-  const linted = await runDeno(["lint", "--quiet", ...files]);
+  const linted = await runDeno(["lint", "--quiet", ...files], cwd);
   if (linted !== undefined) return `deno lint failed:\n${linted}`;
   return undefined;
 }
