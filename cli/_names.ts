@@ -51,8 +51,8 @@ export function checkSlug(slug: string): string | undefined {
 
 /**
  * Words that cannot name an import in a module (JavaScript's reserved and
- * strict-mode reserved words, `arguments` and `eval`, and the globals
- * TypeScript forbids redeclaring): an action with such a name is imported
+ * strict-mode reserved words, `arguments` and `eval`, the globals TypeScript
+ * forbids redeclaring, and the CommonJS names it reserves): an action with such a name is imported
  * under another name (see {@linkcode importName}).
  */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
@@ -108,6 +108,8 @@ export const RESERVED_WORDS: ReadonlySet<string> = new Set([
   "NaN",
   "Infinity",
   "globalThis",
+  "require",
+  "exports",
 ]);
 
 /** Returns whether `name` cannot name an import (see {@linkcode RESERVED_WORDS}). */

@@ -160,6 +160,7 @@ export async function runAction(
     title: options.title ?? toTitle(name),
     destination: { name: destinationName, slug },
     settingsExported,
+    prefixUrl: /\bprefixUrl\b/.test(indexText),
   });
   const existed = await exists(path);
   if (existed && !options.force) {

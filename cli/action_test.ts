@@ -512,7 +512,7 @@ Deno.test("deno task action on the repository's destinations", async (t) => {
         const before = await Deno.readTextFile(index);
         const run = await runCli(
           "action.ts",
-          ["identify", "browser", "--destination", "hubble-web"],
+          ["newThing", "browser", "--destination", "hubble-web"],
           { cwd: root },
         );
         assert.equal(run.code, 1);
@@ -522,7 +522,7 @@ Deno.test("deno task action on the repository's destinations", async (t) => {
         );
         assert.equal(await Deno.readTextFile(index), before);
         assert.equal(
-          await exists(join(destinations, "hubble-web/identify")),
+          await exists(join(destinations, "hubble-web/newThing")),
           false,
         );
       },

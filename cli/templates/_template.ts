@@ -31,6 +31,11 @@ export interface ActionInput {
    * a server action is written with untyped settings. @default {true}
    */
   settingsExported?: boolean;
+  /**
+   * Whether the destination's `extendRequest` sets a `prefixUrl`; without it,
+   * a server action requests an absolute URL. @default {true}
+   */
+  prefixUrl?: boolean;
 }
 
 /** An action scaffold: `server` or `browser`. */

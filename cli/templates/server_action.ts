@@ -43,9 +43,19 @@ export default defineAction<Settings>()({`;
       default: { "@path": "$.timestamp" },
     },
   },
-  // The request that sends one event: its path under the API's base URL, and its body.
+  ${
+    input.prefixUrl === false
+      ? "// The request that sends one event: your API's URL, and the body."
+      : "// The request that sends one event: its path under the API's base URL, and its body."
+  }
   perform: (request, { payload }) =>
-    request(${quote(toKebabCase(input.name))}, {
+    request(${
+    quote(
+      input.prefixUrl === false
+        ? `https://api.example.com/v1/${toKebabCase(input.name)}`
+        : toKebabCase(input.name),
+    )
+  }, {
       method: "post",
       json: {
         user_id: payload.userId,
