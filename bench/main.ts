@@ -16,7 +16,9 @@ import type { MemoryResult } from "./mem.ts";
 import type { GateResult, SuiteResult } from "./suite.ts";
 import { measureColdStarts } from "./lib/cold_starts.ts";
 import { runMemory } from "./lib/memory_runs.ts";
-import { parseFlags } from "./lib/flags.ts";
+import { Option } from "@commander-js/extra-typings";
+import { createCommand } from "../cli/_command.ts";
+import { printError, runMain } from "../cli/_output.ts";
 import { hasDestkitRuntime } from "./lib/implementations.ts";
 import { canPin, runClient, startSink } from "./lib/processes.ts";
 import { getProfile, type Profile } from "./lib/profiles.ts";
@@ -180,8 +182,41 @@ async function loadAverage(): Promise<number[]> {
   }
 }
 
-async function main(): Promise<void> {
-  const flags = parseFlags(Deno.args);
+/** What `deno task bench` is asked for. */
+interface BenchOptions {
+  quick?: true;
+  tiny?: true;
+  out?: string;
+}
+
+/** The `deno task bench` command. */
+export function benchCommand(run: (options: BenchOptions) => Promise<void>) {
+  return createCommand(
+    "bench",
+    "Run the bench-webhook benchmark: destkit against @segment/actions-core and a hand-written sender over fetch, after a correctness gate; a full run takes up to 10 minutes",
+    [
+      "deno task bench --quick",
+      "deno task bench",
+      "deno task bench --tiny --out /tmp/bench.json",
+    ],
+  )
+    .addOption(
+      new Option(
+        "--quick",
+        "a smoke run for CI, under a minute: checks that it works, not how fast",
+      ).conflicts("tiny"),
+    )
+    .option("--tiny", "the smallest run, as bench_test.ts runs it")
+    .option(
+      "--out <file>",
+      "where the JSON report goes (default: bench/results/latest.json)",
+    )
+    .action(async (options) => {
+      await run(options);
+    });
+}
+
+async function main(flags: BenchOptions): Promise<void> {
   const profile = getProfile(
     flags.tiny ? "tiny" : flags.quick ? "quick" : "full",
   );
@@ -271,12 +306,16 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.main) {
-  try {
-    await main();
-  } catch (error) {
-    console.error(
-      `bench failed: ${error instanceof Error ? error.message : error}`,
-    );
-    Deno.exit(1);
-  }
+  await runMain(async () => {
+    try {
+      await benchCommand(main).parseAsync(Deno.args, { from: "user" });
+    } catch (error) {
+      printError(
+        `The benchmark failed: ${
+          error instanceof Error ? error.message : error
+        }`,
+      );
+      return 1;
+    }
+  });
 }

@@ -49,10 +49,91 @@ export function checkSlug(slug: string): string | undefined {
   return undefined;
 }
 
-/** Returns why `name` cannot be an action name, or `undefined` when it can. */
+/**
+ * Words that cannot name an import in a module (JavaScript's reserved and
+ * strict-mode reserved words, `arguments` and `eval`, the globals TypeScript
+ * forbids redeclaring, and the CommonJS names it reserves): an action with such a name is imported
+ * under another name (see {@linkcode importName}).
+ */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "await",
+  "break",
+  "case",
+  "catch",
+  "class",
+  "const",
+  "continue",
+  "debugger",
+  "default",
+  "delete",
+  "do",
+  "else",
+  "enum",
+  "export",
+  "extends",
+  "false",
+  "finally",
+  "for",
+  "function",
+  "if",
+  "import",
+  "in",
+  "instanceof",
+  "new",
+  "null",
+  "return",
+  "super",
+  "switch",
+  "this",
+  "throw",
+  "true",
+  "try",
+  "typeof",
+  "var",
+  "void",
+  "while",
+  "with",
+  "yield",
+  "let",
+  "static",
+  "implements",
+  "interface",
+  "package",
+  "private",
+  "protected",
+  "public",
+  "arguments",
+  "eval",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "globalThis",
+  "require",
+  "exports",
+]);
+
+/** Returns whether `name` cannot name an import (see {@linkcode RESERVED_WORDS}). */
+export function isReservedWord(name: string): boolean {
+  return RESERVED_WORDS.has(name);
+}
+
+/**
+ * Returns why `name` cannot be an action name, or `undefined` when it can. A
+ * name is never rewritten: it is an ASCII identifier as typed (it is the key in
+ * `actions`, the folder and the subscription's `partnerAction`), and the
+ * message suggests the closest one that is.
+ */
 export function checkActionName(name: string): string | undefined {
+  if (name === "") return "an action name cannot be empty";
   if (!ACTION_NAME.test(name)) {
-    return `"${name}" is not an identifier: use letters, digits and underscores, such as "trackEvent"`;
+    const suggestion = toCamelCase(name);
+    const hint = suggestion !== "" && ACTION_NAME.test(suggestion)
+      ? `, such as "${suggestion}"`
+      : ', such as "trackEvent"';
+    return `"${name}" is not an identifier: use ASCII letters, digits and underscores, starting with a letter or an underscore${hint}`;
+  }
+  if (Object.hasOwn(Object.prototype, name) || name === "__proto__") {
+    return `"${name}" is a property of every object (Object.prototype.${name}); choose another name`;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { isReservedWord } from "./_names.ts";
 
 /** What {@linkcode registerAction} found and did. */
 export interface RegisterActionResult {
@@ -6,6 +7,11 @@ export interface RegisterActionResult {
   text: string;
   /** Whether the action was already registered (the text is then unchanged). */
   alreadyRegistered: boolean;
+  /**
+   * The name the action is imported under: the action's name, or another one
+   * when that is a reserved word or already used in the module.
+   */
+  importName: string;
 }
 
 interface Edit {
@@ -93,6 +99,28 @@ function topLevelNames(source: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** Names the module refers to as values or types (property keys left out): a new import must not shadow them. */
+function referencedNames(source: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  function visit(node: ts.Node): void {
+    if (ts.isIdentifier(node)) {
+      const parent = node.parent;
+      const isKey = parent !== undefined &&
+        (ts.isPropertyAssignment(parent) ||
+          ts.isPropertyAccessExpression(parent) ||
+          ts.isMethodDeclaration(parent) || ts.isPropertySignature(parent) ||
+          ts.isPropertyDeclaration(parent) || ts.isMethodSignature(parent) ||
+          ts.isGetAccessorDeclaration(parent) ||
+          ts.isSetAccessorDeclaration(parent)) &&
+        parent.name === node;
+      if (!isKey) names.add(node.text);
+    }
+    ts.forEachChild(node, visit);
+  }
+  visit(source);
+  return names;
+}
+
 function lineIndent(text: string, position: number): string {
   const start = text.lastIndexOf("\n", position - 1) + 1;
   return /^[ \t]*/.exec(text.slice(start))?.[0] ?? "";
@@ -128,7 +156,18 @@ export function registerAction(
   const registered = actions.properties.some((property) =>
     propertyName(property.name) === name
   );
-  if (registered) return { text, alreadyRegistered: true };
+  if (registered) {
+    const local = source.statements.find((statement) =>
+      ts.isImportDeclaration(statement) &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text === specifier
+    ) as ts.ImportDeclaration | undefined;
+    return {
+      text,
+      alreadyRegistered: true,
+      importName: local?.importClause?.name?.text ?? name,
+    };
+  }
 
   const imported = source.statements.find((statement) =>
     ts.isImportDeclaration(statement) &&
@@ -140,7 +179,8 @@ export function registerAction(
   let local = imported?.importClause?.name?.text;
   if (local === undefined) {
     const names = topLevelNames(source);
-    local = names.has(name) ? `${name}Action` : name;
+    for (const referenced of referencedNames(source)) names.add(referenced);
+    local = names.has(name) || isReservedWord(name) ? `${name}Action` : name;
     for (let index = 2; names.has(local); index++) {
       local = `${name}Action${index}`;
     }
@@ -158,7 +198,8 @@ export function registerAction(
     }
   }
 
-  const property = local === name ? name : `${JSON.stringify(name)}: ${local}`;
+  const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  const property = local === name ? name : `${key}: ${local}`;
   const outer = lineIndent(text, actions.getStart(source));
   if (actions.properties.length === 0) {
     edits.push({
@@ -192,7 +233,11 @@ export function registerAction(
       });
     }
   }
-  return { text: applyEdits(text, edits), alreadyRegistered: false };
+  return {
+    text: applyEdits(text, edits),
+    alreadyRegistered: false,
+    importName: local,
+  };
 }
 
 /** Returns the `mode` written in a destination's definition (`"cloud"` when absent). */
@@ -219,4 +264,47 @@ export function destinationMode(text: string, fileName = "index.ts"): string {
     }
   }
   return "cloud";
+}
+
+/** The names a module exports (values and types), as written in its text. */
+export function exportedNames(
+  text: string,
+  fileName = "index.ts",
+): Set<string> {
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
+  const names = new Set<string>();
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      const clause = statement.exportClause;
+      if (clause !== undefined && ts.isNamedExports(clause)) {
+        for (const element of clause.elements) names.add(element.name.text);
+      }
+      continue;
+    }
+    const exported = ts.canHaveModifiers(statement) &&
+      (ts.getModifiers(statement) ?? []).some((modifier) =>
+        modifier.kind === ts.SyntaxKind.ExportKeyword
+      );
+    if (!exported) continue;
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+      }
+    } else if (
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) && statement.name !== undefined
+    ) {
+      names.add(statement.name.text);
+    }
+  }
+  return names;
 }

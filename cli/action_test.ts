@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { exists } from "./_fs.ts";
+import { RESERVED_WORDS } from "./_names.ts";
 import { registerAction } from "./_register_action.ts";
-import { createWorkspace, runCli } from "./_testing.ts";
+import { createWorkspace, REPO_ROOT, runCli, runDeno } from "./_testing.ts";
 
 const registrations = [
   {
@@ -76,7 +78,7 @@ export default defineDestination({
     before:
       `import { x } from "./x.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x } };\n`,
     after:
-      `import { x } from "./x.ts";\nimport destinationAction from "./destination/index.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x, "destination": destinationAction } };\n`,
+      `import { x } from "./x.ts";\nimport destinationAction from "./destination/index.ts";\nexport const destination = { name: "Acme", slug: "a", actions: { x, destination: destinationAction } };\n`,
   },
   {
     name: "an import without its property gets the property only",
@@ -101,6 +103,7 @@ Deno.test("registerAction() edits the definition's syntax tree", async (t) => {
     assert.deepEqual(registerAction(text, "track"), {
       text,
       alreadyRegistered: true,
+      importName: "track",
     });
   });
   await t.step("a module without an actions object is refused", () => {
@@ -132,7 +135,7 @@ Deno.test("deno task action", async (t) => {
     await t.step(
       "adds the action, its test, and registers it; the only destination is the default",
       async () => {
-        const run = await runCli("action.ts", ["track-event", "server"], {
+        const run = await runCli("action.ts", ["trackEvent", "server"], {
           cwd: root,
         });
         assert.equal(run.code, 0, run.stderr);
@@ -282,3 +285,260 @@ Deno.test("deno task action", async (t) => {
     await Deno.remove(root, { recursive: true });
   }
 });
+
+/** Reserved words of every kind (keywords, strict-mode and future reserved, `arguments` and `eval`), run through the CLI. */
+const RESERVED_NAMES = ["delete", "default", "enum", "let", "await", "eval"];
+
+Deno.test("registerAction() imports every reserved word under another name, and the module type-checks", async () => {
+  const root = await createWorkspace();
+  try {
+    let text = `import { defineDestination } from "@destkit/core";
+
+export default defineDestination({
+  name: "Acme",
+  slug: "actions-acme",
+  mode: "cloud",
+  actions: {},
+});
+`;
+    for (const word of RESERVED_WORDS) {
+      const result = registerAction(text, word);
+      assert.equal(result.importName, `${word}Action`);
+      text = result.text;
+      await Deno.mkdir(join(root, word));
+      await Deno.writeTextFile(
+        join(root, word, "index.ts"),
+        `import { defineAction } from "@destkit/core";
+
+export default defineAction({
+  title: "T",
+  description: "D",
+  fields: {},
+  perform: () => undefined,
+});
+`,
+      );
+    }
+    await Deno.writeTextFile(join(root, "index.ts"), text);
+    const checked = await runDeno(["check", "index.ts"], root);
+    assert.equal(checked.code, 0, checked.stderr);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("deno task action never writes code that fails deno check", async (t) => {
+  const root = await createWorkspace();
+  const destinations = join(root, "destinations");
+  const index = join(destinations, "actions-acme/index.ts");
+  try {
+    const init = await runCli(
+      "init.ts",
+      ["--name", "Acme", "--template", "minimal", "--yes"],
+      { cwd: root },
+    );
+    assert.equal(init.code, 0, init.stderr);
+
+    await t.step(
+      "a reserved word is imported under another name, and the destination still type-checks",
+      async () => {
+        for (const name of RESERVED_NAMES) {
+          const run = await runCli("action.ts", [name, "server"], {
+            cwd: root,
+          });
+          assert.equal(run.code, 0, `${name}: ${run.stderr}`);
+          assert.match(
+            run.stdout,
+            new RegExp(
+              `Imported as ${name}Action: "${name}" is a reserved word`,
+            ),
+          );
+        }
+        const text = await Deno.readTextFile(index);
+        for (const name of RESERVED_NAMES) {
+          assert.match(
+            text,
+            new RegExp(`import ${name}Action from "\\./${name}/index\\.ts";`),
+          );
+          assert.match(text, new RegExp(`\\n {4}${name}: ${name}Action,\\n`));
+        }
+        const checked = await runDeno(["check", index], root);
+        assert.equal(checked.code, 0, checked.stderr);
+        const validated = await runCli("validate.ts", ["--skip-git"], {
+          cwd: root,
+        });
+        assert.equal(validated.code, 0, validated.stdout);
+        const manifest = await runCli("manifest.ts", [], { cwd: root });
+        assert.equal(manifest.code, 0, manifest.stderr);
+        const actions = Object.keys(
+          JSON.parse(manifest.stdout).destinations[0].actions,
+        );
+        assert.deepEqual(actions, RESERVED_NAMES);
+      },
+    );
+
+    const refused = [
+      { name: "../x", suggestion: "x" },
+      { name: "my-action", suggestion: "myAction" },
+      { name: "trackÉvent", suggestion: "trackevent" },
+      { name: "2fast", suggestion: "trackEvent" },
+      { name: "", suggestion: undefined },
+    ];
+    for (const { name, suggestion } of refused) {
+      await t.step(
+        `"${name}" is refused, not rewritten, and nothing is written`,
+        async () => {
+          const before = await Deno.readTextFile(index);
+          const folders = await Array.fromAsync(
+            Deno.readDir(join(destinations, "actions-acme")),
+          );
+          const run = await runCli("action.ts", [name, "server"], {
+            cwd: root,
+          });
+          assert.equal(run.code, 1);
+          assert.match(run.stderr, /^error: Cannot add action "/);
+          if (suggestion === undefined) {
+            assert.match(run.stderr, /an action name cannot be empty/);
+          } else {
+            assert.match(
+              run.stderr,
+              new RegExp(`is not an identifier: .*such as "${suggestion}"`),
+            );
+          }
+          assert.equal(await Deno.readTextFile(index), before);
+          assert.equal(
+            (await Array.fromAsync(
+              Deno.readDir(join(destinations, "actions-acme")),
+            )).length,
+            folders.length,
+          );
+        },
+      );
+    }
+
+    await t.step("a property of every object is refused", async () => {
+      const run = await runCli("action.ts", ["constructor", "server"], {
+        cwd: root,
+      });
+      assert.equal(run.code, 1);
+      assert.match(
+        run.stderr,
+        /Cannot add action "constructor": "constructor" is a property of every object/,
+      );
+    });
+
+    await t.step(
+      "a name the module already uses is imported under another name",
+      async () => {
+        const run = await runCli("action.ts", ["defineDestination", "server"], {
+          cwd: root,
+        });
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(
+          run.stdout,
+          /Imported as defineDestinationAction: "defineDestination" is already used in destinations\/actions-acme\/index.ts/,
+        );
+      },
+    );
+
+    await t.step(
+      "a destination that does not type-check is restored, with the diagnostics",
+      async () => {
+        const broken = `${await Deno.readTextFile(
+          index,
+        )}\nexport const broken: number = "not a number";\n`;
+        await Deno.writeTextFile(index, broken);
+        const run = await runCli("action.ts", ["track", "server"], {
+          cwd: root,
+        });
+        assert.equal(run.code, 1);
+        assert.match(
+          run.stderr,
+          /Cannot add action "track" to "actions-acme": destinations\/actions-acme\/index.ts did not pass deno check and deno lint before either; fix it first; nothing was changed/,
+        );
+        assert.match(run.stderr, /TS2322/);
+        assert.equal(await Deno.readTextFile(index), broken);
+        assert.equal(
+          await exists(join(destinations, "actions-acme/track")),
+          false,
+        );
+      },
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("deno task action on the repository's destinations", async (t) => {
+  const root = await createWorkspace();
+  const destinations = join(root, "destinations");
+  try {
+    for (const slug of ["slack", "hubble-web"]) {
+      await copyFolder(
+        join(REPO_ROOT, "destinations", slug),
+        join(destinations, slug),
+      );
+    }
+
+    await t.step(
+      "a server action in a destination without a Settings export compiles, and says its settings are untyped",
+      async () => {
+        const run = await runCli(
+          "action.ts",
+          ["newThing", "server", "--destination", "slack"],
+          { cwd: root },
+        );
+        assert.equal(run.code, 0, run.stderr);
+        assert.match(
+          run.stdout,
+          /Settings are untyped in the action: destinations\/slack\/index.ts exports no type Settings/,
+        );
+        const action = await Deno.readTextFile(
+          join(destinations, "slack/newThing/index.ts"),
+        );
+        assert.doesNotMatch(action, /import type \{ Settings \}/);
+        const tested = await runDeno(
+          ["test", "--allow-all", "destinations/slack"],
+          root,
+        );
+        assert.equal(tested.code, 0, `${tested.stdout}\n${tested.stderr}`);
+      },
+    );
+
+    await t.step(
+      "a browser action in a destination without the types it needs is refused before writing",
+      async () => {
+        const index = join(destinations, "hubble-web/index.ts");
+        const before = await Deno.readTextFile(index);
+        const run = await runCli(
+          "action.ts",
+          ["newThing", "browser", "--destination", "hubble-web"],
+          { cwd: root },
+        );
+        assert.equal(run.code, 1);
+        assert.match(
+          run.stderr,
+          /Cannot add a browser action to "hubble-web": destinations\/hubble-web\/index.ts does not export Settings, Client, which the browser action imports/,
+        );
+        assert.equal(await Deno.readTextFile(index), before);
+        assert.equal(
+          await exists(join(destinations, "hubble-web/newThing")),
+          false,
+        );
+      },
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+async function copyFolder(from: string, to: string): Promise<void> {
+  await Deno.mkdir(to, { recursive: true });
+  for await (const entry of Deno.readDir(from)) {
+    if (entry.isDirectory) {
+      await copyFolder(join(from, entry.name), join(to, entry.name));
+    } else if (entry.isFile) {
+      await Deno.copyFile(join(from, entry.name), join(to, entry.name));
+    }
+  }
+}

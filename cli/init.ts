@@ -7,8 +7,10 @@
  */
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { Command, Option } from "@commander-js/extra-typings";
+import { Option } from "@commander-js/extra-typings";
+import { createCommand } from "./_command.ts";
 import { input, select } from "@inquirer/prompts";
+import { checkCode } from "./_check_code.ts";
 import { writeDirectory } from "./_fs.ts";
 import { displayPath, resolveDirectory } from "./_destinations_dir.ts";
 import { listDestinationFolders } from "./_load.ts";
@@ -100,7 +102,8 @@ function cannotAsk(what: string, flag: string): Error {
  * at once.
  *
  * @throws {Error} On a bad or taken slug, an unknown template, an existing
- * folder, or missing values that cannot be asked for.
+ * folder, missing values that cannot be asked for, or generated code that
+ * fails `deno check` or `deno lint` (the folder is then removed).
  */
 export async function runInit(
   options: InitOptions,
@@ -154,6 +157,17 @@ export async function runInit(
   const path = join(directory, slug);
   const files = template.files({ name, slug });
   await writeDirectory(path, files);
+  const diagnostics = await checkCode(
+    Object.keys(files).filter((file) => file.endsWith(".ts")).map((file) =>
+      join(path, file)
+    ),
+  );
+  if (diagnostics !== undefined) {
+    await Deno.remove(path, { recursive: true });
+    throw new Error(
+      `Cannot create destination "${name}": the generated code does not pass deno check and deno lint; nothing was written\n${diagnostics}`,
+    );
+  }
   return { path, name, slug, template, files: Object.keys(files) };
 }
 
@@ -187,8 +201,15 @@ export function printInitResult(result: InitResult): void {
 /** The `deno task init` command. */
 export function initCommand() {
   const ids = destinationTemplates.map((template) => template.id);
-  const program = new Command("deno task init")
-    .description("Create a destination in destinations/<slug>/ from a template")
+  const program = createCommand(
+    "init",
+    "Create a destination in destinations/<slug>/ from a template; the result must pass deno check and deno lint, or nothing is written",
+    [
+      "deno task init",
+      'deno task init --name "Acme CRM" --template basic --yes',
+      "deno task init --name Acme --slug actions-acme --template browser --directory destinations",
+    ],
+  )
     .option("--name <name>", 'the destination\'s name, such as "Acme CRM"')
     .option(
       "--slug <slug>",
@@ -208,12 +229,7 @@ ${
         destinationTemplates.map((template) =>
           `  ${template.id.padEnd(16)}${template.title}`
         ).join("\n")
-      }
-
-Examples:
-  $ deno task init
-  $ deno task init --name "Acme CRM" --template basic --yes
-  $ deno task init --name Acme --slug actions-acme --template browser --directory destinations`,
+      }`,
     )
     .action(async (options) => {
       printInitResult(await runInit(options));

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { runInit } from "./init.ts";
-import { createWorkspace, runCli } from "./_testing.ts";
+import { createWorkspace, runCli, workspaceConfig } from "./_testing.ts";
 
 async function listTree(path: string): Promise<string[]> {
   const found: string[] = [];
@@ -202,6 +202,33 @@ Deno.test("runInit() asks for what the flags do not say", async (t) => {
       assert.equal(result.slug, "actions-acme-crm-2");
       assert.equal(result.template.id, "minimal");
     });
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("deno task init removes a scaffold that fails deno check, printing the diagnostics", async () => {
+  const root = await createWorkspace();
+  try {
+    // Without deno.ns, Deno.test in the scaffold's test does not type-check.
+    const config = JSON.parse(workspaceConfig());
+    config.compilerOptions.lib = ["esnext"];
+    await Deno.writeTextFile(join(root, "deno.json"), JSON.stringify(config));
+    const run = await runCli(
+      "init.ts",
+      ["--name", "Acme", "--template", "custom", "--yes"],
+      { cwd: root },
+    );
+    assert.equal(run.code, 1);
+    assert.match(
+      run.stderr,
+      /^error: Cannot create destination "Acme": the generated code does not pass deno check and deno lint; nothing was written\ndeno check failed:\n/,
+    );
+    assert.match(run.stderr, /TS2304 \[ERROR\]: Cannot find name 'Deno'/);
+    assert.deepEqual(
+      await Array.fromAsync(Deno.readDir(join(root, "destinations"))),
+      [],
+    );
   } finally {
     await Deno.remove(root, { recursive: true });
   }

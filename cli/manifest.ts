@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Command } from "@commander-js/extra-typings";
+import { dirname, resolve } from "node:path";
+import { createCommand } from "./_command.ts";
 import {
   fieldsToJSONSchema,
   type InputField,
@@ -128,23 +129,20 @@ export async function buildManifest(
 
 /** The `deno task manifest` command. */
 export function manifestCommand() {
-  return new Command("deno task manifest")
-    .description(
-      "Print the JSON manifest of every destination: settings, actions, fields as JSON Schema, presets",
-    )
+  return createCommand(
+    "manifest",
+    "Print the JSON manifest of every destination: settings, actions, fields as JSON Schema, presets",
+    [
+      "deno task manifest > manifest.json",
+      "deno task manifest actions-acme",
+      "deno task manifest --out manifest.json",
+    ],
+  )
     .argument("[slug]", "describe only this destination")
     .option("--directory <path>", "the destinations folder", "destinations")
     .option(
       "-o, --out <file>",
       "write the manifest to a file instead of stdout",
-    )
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ deno task manifest > manifest.json
-  $ deno task manifest actions-acme
-  $ deno task manifest --out dist/manifest.json`,
     )
     .action(async (slug, options) => {
       const text = `${
@@ -154,7 +152,26 @@ Examples:
         await Deno.stdout.write(new TextEncoder().encode(text));
         return;
       }
-      await replaceFile(options.out, text);
+      const folder = dirname(resolve(options.out));
+      const info = await Deno.stat(folder).catch(() => undefined);
+      if (info === undefined || !info.isDirectory) {
+        throw new Error(
+          `Cannot write ${displayPath(options.out)}: the folder ${
+            displayPath(folder)
+          } ${
+            info === undefined ? "does not exist" : "is not a folder"
+          }; create it first or pass another --out`,
+        );
+      }
+      const out = options.out;
+      await replaceFile(out, text).catch((error) => {
+        const cause = error instanceof Deno.errors.PermissionDenied
+          ? `permission denied in ${displayPath(folder)}`
+          : error instanceof Error
+          ? error.constructor.name
+          : String(error);
+        throw new Error(`Cannot write ${displayPath(out)}: ${cause}`);
+      });
       console.error(`${style.green("Wrote")} ${displayPath(options.out)}`);
     });
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import { join } from "node:path";
-import { Command } from "@commander-js/extra-typings";
+import { createCommand } from "./_command.ts";
 import {
   findBreakingChanges,
   latestTag,
@@ -165,10 +165,16 @@ function plural(count: number, word: string): string {
 
 /** The `deno task validate` command. */
 export function validateCommand() {
-  return new Command("deno task validate")
-    .description(
-      "Check destination definitions, and the breaking changes since the last release",
-    )
+  return createCommand(
+    "validate",
+    "Check destination definitions, and the breaking changes since the last release",
+    [
+      "deno task validate",
+      "deno task validate actions-acme",
+      "deno task validate --since v1.2.0",
+      "deno task validate --since main --directory destinations",
+    ],
+  )
     .argument("[slug]", "check only this destination")
     .option("--directory <path>", "the destinations folder", "destinations")
     .option(
@@ -176,15 +182,6 @@ export function validateCommand() {
       "the git ref to compare with for breaking changes (default: the latest tag)",
     )
     .option("--skip-git", "do not compare with git")
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ deno task validate
-  $ deno task validate actions-acme
-  $ deno task validate --since v1.2.0
-  $ deno task validate --since main --directory destinations`,
-    )
     .action(async (slug, options) => {
       const result = await validateDestinations({ ...options, slug });
       for (const finding of result.findings) {

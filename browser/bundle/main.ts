@@ -7,7 +7,10 @@
  *
  * @module
  */
+import { InvalidArgumentError } from "@commander-js/extra-typings";
 import * as esbuild from "esbuild";
+import { createCommand } from "../../cli/_command.ts";
+import { printError, runMain } from "../../cli/_output.ts";
 import {
   bundleDestination,
   type BundleManifest,
@@ -25,36 +28,48 @@ interface Args {
   budget: number;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = {
-    slugs: [],
-    out: `${root}/dist/browser`,
-    budget: DEFAULT_GZIP_BUDGET,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--out") args.out = argv[++i];
-    else if (arg === "--budget") args.budget = Number(argv[++i]);
-    else if (arg === "--help" || arg === "-h") {
-      console.log(
-        "Usage: deno task bundle [slug...] [--out dir] [--budget gzip-bytes]",
-      );
-      Deno.exit(0);
-    } else args.slugs.push(arg);
-  }
-  if (args.out === undefined) {
-    throw new Error("Cannot read --out: it needs a directory");
-  }
-  if (!Number.isInteger(args.budget) || args.budget <= 0) {
-    throw new Error(
-      `Cannot read --budget: expected a positive number of bytes, got "${args.budget}"`,
+function parseBudget(value: string): number {
+  const budget = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(budget) || budget <= 0) {
+    throw new InvalidArgumentError(
+      `expected a positive whole number of gzipped bytes, got "${value}"`,
     );
   }
-  return args;
+  return budget;
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(Deno.args);
+/** The `deno task bundle` command. */
+export function bundleCommand(run: (args: Args) => Promise<number>) {
+  return createCommand(
+    "bundle",
+    "Bundle device-mode destinations for analytics.js (ESM and IIFE, minified, with source maps and a manifest.json) into <out>/<slug>/, print their sizes, and fail when a file is over its gzip budget",
+    [
+      "deno task bundle",
+      "deno task bundle hubble-web userpilot-web",
+      "deno task bundle --out some/dir",
+      "deno task bundle --budget 20000",
+    ],
+  )
+    .argument(
+      "[slug...]",
+      "bundle only these device-mode destinations (default: every one in destinations/)",
+    )
+    .option("--out <dir>", "the output folder (default: dist/browser)")
+    .option(
+      "--budget <bytes>",
+      `the gzip budget of destinations that declare none (default: ${DEFAULT_GZIP_BUDGET})`,
+      parseBudget,
+    )
+    .action(async (slugs, options) => {
+      Deno.exitCode = await run({
+        slugs,
+        out: options.out ?? `${root}/dist/browser`,
+        budget: options.budget ?? DEFAULT_GZIP_BUDGET,
+      });
+    });
+}
+
+async function main(args: Args): Promise<number> {
   const destinations = await findDeviceDestinations(
     `${root}/destinations`,
     args.slugs,
@@ -87,17 +102,15 @@ async function main(): Promise<number> {
   );
   const over = manifests.filter((m) => !m.withinBudget).map((m) => m.slug);
   if (over.length > 0) {
-    console.error(`Bundle size budget exceeded: ${over.join(", ")}`);
+    printError(`Bundle size budget exceeded: ${over.join(", ")}`);
     return 1;
   }
   return 0;
 }
 
 if (import.meta.main) {
-  try {
-    Deno.exit(await main());
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    Deno.exit(1);
-  }
+  await runMain(async () => {
+    await bundleCommand(main).parseAsync(Deno.args, { from: "user" });
+    return Deno.exitCode;
+  });
 }

@@ -26,6 +26,16 @@ export interface ActionInput {
   title: string;
   /** The destination the action belongs to. */
   destination: DestinationInput;
+  /**
+   * Whether the destination's `index.ts` exports `type Settings`; without it,
+   * a server action is written with untyped settings. @default {true}
+   */
+  settingsExported?: boolean;
+  /**
+   * Whether the destination's `extendRequest` sets a `prefixUrl`; without it,
+   * a server action requests an absolute URL. @default {true}
+   */
+  prefixUrl?: boolean;
 }
 
 /** An action scaffold: `server` or `browser`. */

@@ -2,10 +2,17 @@ import { toKebabCase } from "../_names.ts";
 import { type ActionInput, type ActionTemplate, quote } from "./_template.ts";
 
 function index(input: ActionInput): string {
-  return `import { defineAction } from "@destkit/core";
+  const header = input.settingsExported === false
+    ? `import { defineAction } from "@destkit/core";
+
+// ${input.destination.slug}'s index.ts exports no \`Settings\` type, so \`settings\` is not typed here:
+// export \`type Settings = InferFields<typeof settings>\` there, then write \`defineAction<Settings>()({...})\`.
+export default defineAction({`
+    : `import { defineAction } from "@destkit/core";
 import type { Settings } from "../index.ts";
 
-export default defineAction<Settings>()({
+export default defineAction<Settings>()({`;
+  return `${header}
   title: ${quote(input.title)},
   description: ${quote(`${input.title} in ${input.destination.name}.`)},
   defaultSubscription: 'type = "track"',
@@ -36,9 +43,19 @@ export default defineAction<Settings>()({
       default: { "@path": "$.timestamp" },
     },
   },
-  // The request that sends one event: its path under the API's base URL, and its body.
+  ${
+    input.prefixUrl === false
+      ? "// The request that sends one event: your API's URL, and the body."
+      : "// The request that sends one event: its path under the API's base URL, and its body."
+  }
   perform: (request, { payload }) =>
-    request(${quote(toKebabCase(input.name))}, {
+    request(${
+    quote(
+      input.prefixUrl === false
+        ? `https://api.example.com/v1/${toKebabCase(input.name)}`
+        : toKebabCase(input.name),
+    )
+  }, {
       method: "post",
       json: {
         user_id: payload.userId,
@@ -63,9 +80,15 @@ export const serverActionTemplate: ActionTemplate = {
 
 function serverActionTest(input: ActionInput): string {
   const name = quote(input.name);
+  const imports = input.settingsExported === false
+    ? `import type { SettingsOf } from "@destkit/core";
+import destination from "../index.ts";
+
+type Settings = SettingsOf<typeof destination>;`
+    : `import destination, { type Settings } from "../index.ts";`;
   return `import assert from "node:assert/strict";
 import { assertActionSnapshot, createTestIntegration, generateTestData } from "@destkit/test";
-import destination, { type Settings } from "../index.ts";
+${imports}
 
 Deno.test(${quote(`${input.name} request snapshot`)}, async (t) => {
   await assertActionSnapshot(t, destination, ${name});
