@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { Command, InvalidArgumentError } from "@commander-js/extra-typings";
+import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { createCommand } from "./_command.ts";
 import { resolveDirectory } from "./_destinations_dir.ts";
 import { runMain, style } from "./_output.ts";
 import { createDeviceAssets } from "./server/device_assets.ts";
@@ -132,10 +133,19 @@ function parseStub(
 
 /** The `deno task serve` command. */
 export function serveCommand() {
-  return new Command("deno task serve")
-    .description(
-      "Start the local tester on 127.0.0.1: run destinations on test events, no account needed",
-    )
+  return createCommand(
+    "serve",
+    "Start the local tester on 127.0.0.1: run destinations on test events, no account needed.\n" +
+      "Cloud destinations run on the server (events, batches, authentication, deletion,\n" +
+      "dynamic fields), device-mode ones in the page inside analytics-next. Every run\n" +
+      "imports the destination afresh: edit and run again.",
+    [
+      "deno task serve",
+      "deno task serve --port 0",
+      "deno task serve --live",
+      "deno task serve --sdk-stub https://cdn.hubble.team/sdk/hubble.js=browser/testdata/hubble_sdk.js",
+    ],
+  )
     .option(
       "-p, --port <port>",
       "the port (0 picks a free one)",
@@ -155,19 +165,6 @@ export function serveCommand() {
       "--sdk-stub <url=file>",
       "serve a local file in place of a device-mode partner SDK (repeatable)",
       parseStub,
-    )
-    .addHelpText(
-      "after",
-      `
-The page runs cloud destinations on the server (events, batches, authentication,
-deletion, dynamic fields) and device-mode destinations in the page, inside
-analytics-next. Every run imports the destination afresh: edit and run again.
-
-Examples:
-  $ deno task serve
-  $ deno task serve --port 0
-  $ deno task serve --live
-  $ deno task serve --sdk-stub https://cdn.hubble.team/sdk/hubble.js=browser/testdata/hubble_sdk.js`,
     )
     .action(async (options) => {
       const tester = startTester({ ...options, sdkStubs: options.sdkStub });

@@ -10,7 +10,15 @@ const config = JSON.parse(
  * The tasks that are commands of ours, with `--help`, `--version` and usage
  * errors (`serve` is tested with the tester, in serve_test.ts).
  */
-const COMMANDS = ["init", "action", "validate", "manifest", "bundle", "bench"];
+const COMMANDS = [
+  "init",
+  "action",
+  "validate",
+  "manifest",
+  "serve",
+  "bundle",
+  "bench",
+];
 
 Deno.test("deno task lists every task with a description", async () => {
   const run = await runDeno(["task"], REPO_ROOT);
