@@ -16,7 +16,7 @@ import {
   type PartnerScript,
 } from "../_partner.ts";
 import { hostileEvent, objectOf } from "../_values.ts";
-import { describe, OK, type Outcome, untyped } from "../_outcome.ts";
+import { describe, OK, type Outcome, TYPED, untyped } from "../_outcome.ts";
 import type { SizeLimits, Target } from "./_target.ts";
 
 const URL_MODES = ["path", "query", "header", "basic", "body"] as const;
@@ -295,7 +295,8 @@ async function runDestination(input: DestinationInput): Promise<Outcome> {
       );
     }
   }
-  return OK;
+  // A result that reports a (typed) error is a typed failure; the checks above passed.
+  return results.some((result) => result.error !== undefined) ? TYPED : OK;
 }
 
 const STATUSES = new Set([

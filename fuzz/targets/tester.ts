@@ -5,7 +5,14 @@ import { fileURLToPath } from "node:url";
 import { createTesterHandler } from "../../cli/server/tester_handler.ts";
 import { mappingArbitrary } from "../_mappings.ts";
 import { hostileEvent, hostileValue } from "../_values.ts";
-import { clip, describe, OK, type Outcome, untyped } from "../_outcome.ts";
+import {
+  clip,
+  describe,
+  OK,
+  type Outcome,
+  TYPED,
+  untyped,
+} from "../_outcome.ts";
 import type { SizeLimits, Target } from "./_target.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -229,7 +236,7 @@ async function call(
       }`,
     );
   }
-  return OK;
+  return accepted ? OK : TYPED;
 }
 
 function isJSON(text: string): boolean {
