@@ -217,10 +217,22 @@ function wrapIn(name: string, value: unknown): unknown {
       return { "@json": { mode: "encode", value } };
     case "@template":
       return { "@template": "{{{properties.note}}}{{properties.note}}" };
+    // One copy of the inner level each, so that the mapping's JSON grows linearly with the
+    // chain (a mapping sharing one object twice per level stands for exponential JSON).
     case "@merge":
-      return { "@merge": { direction: "left", objects: [value, value] } };
+      return {
+        "@merge": {
+          direction: "left",
+          objects: [value, { "@path": "$.properties" }],
+        },
+      };
     case "@flatten":
-      return { "@flatten": { separator: ".", value: [value, value] } };
+      return {
+        "@flatten": {
+          separator: ".",
+          value: { a: value, b: { "@path": "$.properties" } },
+        },
+      };
     case "@case":
       return { "@case": { operator: "upper", value } };
     default:

@@ -243,9 +243,8 @@ function shardCommand(args: ShardArguments, maxMemoryMb: number): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
     args: [
       "run",
-      "--allow-read",
-      "--allow-env",
-      "--allow-sys",
+      // The tester runs each job in a Deno process of its own, hence more than read access.
+      "--allow-all",
       "--no-prompt",
       `--v8-flags=--max-old-space-size=${maxMemoryMb}`,
       SHARD,

@@ -22,17 +22,25 @@ export const mappingTarget: Target = {
 };
 
 function resolve(mapping: unknown, event: unknown): Outcome {
+  let valid = true;
   try {
     validateMapping(mapping);
   } catch (error) {
     const outcome = classifyThrown(error, "validateMapping()");
     if (outcome.kind === "untyped") return outcome;
+    valid = false;
   }
   let result: unknown;
   try {
     result = transform(mapping, event);
   } catch (error) {
-    return classifyThrown(error, "transform()");
+    // Hosts may resolve a mapping they never validated; the tag helps to triage.
+    return classifyThrown(
+      error,
+      valid
+        ? "transform()"
+        : "transform() of a mapping validateMapping rejects",
+    );
   }
   const plainObject = typeof mapping === "object" && mapping !== null &&
     !Array.isArray(mapping) &&

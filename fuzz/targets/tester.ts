@@ -20,6 +20,9 @@ const DIRECTORY = fileURLToPath(
   new URL("../../destinations/", import.meta.url),
 );
 const PORT = 4400;
+// The launch token of the tester (its per-launch secret), sent on every call but the ones
+// that test its absence; the tester on main takes no token and ignores the header.
+const TOKEN = "fuzz-launch-token";
 const LOOPBACK_HOSTS = [
   `127.0.0.1:${PORT}`,
   `localhost:${PORT}`,
@@ -63,6 +66,7 @@ interface TesterInput {
   host: string;
   origin?: string;
   contentType?: string;
+  token: boolean;
   body: { kind: "run"; run: unknown } | { kind: "raw"; text: string };
 }
 
@@ -116,6 +120,10 @@ export function testerTarget(): Target {
           `http://127.0.0.1:${PORT}`,
           ...FOREIGN_ORIGINS,
         ),
+        token: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, {
+          weight: 1,
+          arbitrary: fc.constant(false),
+        }),
         contentType: fc.constantFrom(
           undefined,
           "application/json",
@@ -145,20 +153,29 @@ export function testerTarget(): Target {
               .map((text) => ({ kind: "raw" as const, text })),
           },
         ),
-      }, { requiredKeys: ["method", "path", "host", "body"] });
+      }, { requiredKeys: ["method", "path", "host", "token", "body"] });
     },
     async warm() {
-      handler ??= createTesterHandler({ directory: DIRECTORY });
+      handler ??= createHandler();
       const request = new Request(`http://127.0.0.1:${PORT}/api/destinations`, {
-        headers: { host: `127.0.0.1:${PORT}` },
+        headers: { host: `127.0.0.1:${PORT}`, "x-destkit-token": TOKEN },
       });
       await (await handler(request)).text();
     },
     async run(input: unknown): Promise<Outcome> {
-      handler ??= createTesterHandler({ directory: DIRECTORY });
+      handler ??= createHandler();
       return await call(handler, input as TesterInput);
     },
   };
+}
+
+// The options are cast so that this compiles against the tester's handler with and without
+// the launch token (`port` and `token` are ignored where the handler does not know them).
+function createHandler(): (request: Request) => Promise<Response> {
+  const options = { directory: DIRECTORY, port: () => PORT, token: TOKEN };
+  return createTesterHandler(
+    options as Parameters<typeof createTesterHandler>[0],
+  );
 }
 
 function bodyText(input: TesterInput): string {
@@ -175,6 +192,7 @@ async function call(
   input: TesterInput,
 ): Promise<Outcome> {
   const headers = new Headers({ host: input.host });
+  if (input.token) headers.set("x-destkit-token", TOKEN);
   if (input.origin !== undefined) headers.set("origin", input.origin);
   if (input.contentType !== undefined) {
     headers.set("content-type", input.contentType);
@@ -218,6 +236,12 @@ async function call(
       `The tester answered ${response.status} to POST ${input.path} with content type ${
         input.contentType ?? "(none)"
       }`,
+    );
+  }
+  if (accepted && input.path.startsWith("/api/") && !input.token) {
+    return untyped(
+      "The tester accepted an API call without the launch token",
+      `The tester answered ${response.status} to ${input.method} ${input.path} without x-destkit-token`,
     );
   }
   if (text.includes(ROOT)) {
