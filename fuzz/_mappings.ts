@@ -207,7 +207,8 @@ function wrapIn(name: string, value: unknown): unknown {
     case "@replace":
       return {
         "@replace": {
-          pattern: "x",
+          // Event names such as "Order Completed" hold the letter: each level multiplies it.
+          pattern: "e",
           replacement: "$&$&$&$&$&",
           value,
           global: true,
