@@ -133,6 +133,7 @@ export {
   liquidRule,
   MappingBudgetError,
   MappingDepthError,
+  MappingResolveError,
   MappingValueError,
   standardDirectives,
   standardRules,

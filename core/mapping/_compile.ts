@@ -1,4 +1,5 @@
 // The mapping compiler: a mapping becomes a tree of closures once, then resolves each event cheaply.
+import { MappingResolveError } from "./mapping_resolve_error.ts";
 import {
   type Budget,
   createMeter,
@@ -117,7 +118,9 @@ function constant(value: unknown): Node {
 export function checkData(data: unknown): unknown {
   if (data === undefined) return {};
   if (!isObject(data)) {
-    throw new Error(`data must be an object, got ${realTypeOf(data)}`);
+    throw new MappingResolveError(
+      `data must be an object, got ${realTypeOf(data)}`,
+    );
   }
   return data;
 }
@@ -158,7 +161,9 @@ function compileDirective(
       throw new ValidationError(`has an invalid directive: ${name}`, path);
     }
     return () => {
-      throw new Error(`${name} is not a valid directive, got undefined`);
+      throw new MappingResolveError(
+        `${name} is not a valid directive, got undefined`,
+      );
     };
   }
   return environment.table[name].compile(
@@ -290,7 +295,9 @@ function guard<T>(
 /** Throws as Segment's transformBatch does when `data` is not an array. */
 export function checkBatchData(data: unknown): void {
   if (!Array.isArray(data)) {
-    throw new Error(`data must be an array, got ${realTypeOf(data)}`);
+    throw new MappingResolveError(
+      `data must be an array, got ${realTypeOf(data)}`,
+    );
   }
 }
 

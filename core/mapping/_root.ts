@@ -1,4 +1,5 @@
 // The root directive `__segment_internal_directive`, resolved as Segment's getMappingToProcess.
+import { MappingResolveError } from "./mapping_resolve_error.ts";
 import { isObject, realTypeOf } from "./_real_type.ts";
 import { ValidationError } from "./validation_error.ts";
 
@@ -35,7 +36,7 @@ export function getMappingToProcess(mapping: unknown): unknown {
   }
   const rootKeys = Object.keys(root);
   if (rootKeys.length > 1) {
-    throw new Error(
+    throw new MappingResolveError(
       "The root mapping must only have a single directive object",
     );
   }
@@ -44,7 +45,7 @@ export function getMappingToProcess(mapping: unknown): unknown {
     ? undefined
     : (root as Record<string, unknown>)[rootKey];
   if (!directive || typeof directive !== "object") {
-    throw new Error("The root directive must be an object");
+    throw new MappingResolveError("The root directive must be an object");
   }
   if (!isObject(directive)) return root;
   const patched: Record<string, unknown> = { ...directive };

@@ -65,10 +65,25 @@ export function outcome(run: () => unknown): Outcome {
 
 // The one difference on purpose (README, "Where destkit differs"): where Segment throws a bare
 // TypeError for a null or undefined mapping or root directive, destkit throws a ValidationError.
+// Likewise, where Segment throws a plain Error (or a liquidjs error) while resolving, destkit
+// throws a MappingResolveError with the same message.
+const SEGMENT_RESOLVE_ERRORS = new Set([
+  "Error",
+  "ParseError",
+  "TokenizationError",
+  "RenderError",
+  "UndefinedVariableError",
+  "AssertionError",
+]);
+
 function withTypedErrors(ours: Outcome, theirs: Outcome): Outcome {
-  const bare = !theirs.ok && theirs.name === "TypeError" &&
+  if (theirs.ok || ours.ok) return theirs;
+  const bare = theirs.name === "TypeError" &&
     theirs.message === "Cannot convert undefined or null to object";
-  return bare && !ours.ok && ours.name === "ValidationError" ? ours : theirs;
+  if (bare && ours.name === "ValidationError") return ours;
+  const resolveFault = SEGMENT_RESOLVE_ERRORS.has(theirs.name) &&
+    ours.name === "MappingResolveError" && ours.message === theirs.message;
+  return resolveFault ? ours : theirs;
 }
 
 function compare(actual: unknown, expected: unknown): boolean {

@@ -4,6 +4,7 @@ import {
   compileMapping,
   MappingBudgetError,
   MappingDepthError,
+  MappingResolveError,
   MappingValueError,
   transform,
   transformBatch,
@@ -478,4 +479,44 @@ Deno.test("arrays and objects without a prototype are mapped like others", async
       [{ list: [1, 3], arrayPath: [{ n: 4 }], merged: { x: 1, y: 2 } }],
     );
   });
+});
+
+Deno.test("faults found while resolving are typed, with Segment's messages", async (t) => {
+  const cases: Array<[string, unknown, unknown, string]> = [
+    [
+      "data that is not an object",
+      { a: 1 },
+      "text",
+      "data must be an object, got string",
+    ],
+    [
+      "@flatten without a separator",
+      { v: { "@flatten": { value: { "@path": "$.a" } } } },
+      { a: { b: 1 } },
+      '@flatten requires a "separator" key',
+    ],
+    [
+      "a disabled Liquid tag",
+      { v: { "@liquid": "{% for x in a %}{{x}}{% endfor %}" } },
+      { a: [1] },
+      'tag "for" is disabled',
+    ],
+    [
+      "an unclosed Liquid output",
+      { v: { "@liquid": "{{ a" } },
+      { a: 1 },
+      'output "{{ a" not closed',
+    ],
+  ];
+  for (const [name, mapping, event, message] of cases) {
+    await t.step(name, () => {
+      assert.throws(
+        () => transform(mapping as object, event as object),
+        (error) =>
+          error instanceof MappingResolveError &&
+          error.message.startsWith(message) &&
+          error.retryable === false,
+      );
+    });
+  }
 });

@@ -39,4 +39,5 @@ export { getFieldValueKeys, getTemplateKeys } from "./value_keys.ts";
 export { ValidationError } from "./validation_error.ts";
 export { MappingDepthError } from "./mapping_depth_error.ts";
 export { MappingBudgetError } from "./mapping_budget_error.ts";
+export { MappingResolveError } from "./mapping_resolve_error.ts";
 export { MappingValueError } from "./mapping_value_error.ts";

@@ -302,6 +302,7 @@ async function runDestination(input: DestinationInput): Promise<Outcome> {
 const STATUSES = new Set([
   "delivered",
   "invalid",
+  "misconfigured",
   "failed",
   "skipped",
   "unmatched",

@@ -1,5 +1,6 @@
 // What a directive is. Each directive file exports its compiler (in a Directive), its validation
 // rule and the event keys it reads, apart so that a bundle carries only what it uses.
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import type { Meter } from "../_budget.ts";
 
 /** A compiled piece of mapping: from event data to its value. */
@@ -82,6 +83,6 @@ export interface Directive {
 /** Returns a resolver that throws a fresh `Error(message)` each time it runs, as Segment throws while resolving. */
 export function failWith(message: string): Resolver {
   return () => {
-    throw new Error(message);
+    throw new MappingResolveError(message);
   };
 }

@@ -1,3 +1,4 @@
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { hasOption, isObject } from "../_real_type.ts";
 import {
   type Checker,
@@ -23,7 +24,7 @@ function compile(
     const resolved = input(data);
     if (typeof resolved !== "string") return resolved;
     if (operator !== "lower" && operator !== "upper") {
-      throw new Error(
+      throw new MappingResolveError(
         'operator key should have a value of "lower" or "upper"',
       );
     }

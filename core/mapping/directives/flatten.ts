@@ -1,3 +1,4 @@
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { flattenValue } from "../_flatten.ts";
 import { hasOption, isObject } from "../_real_type.ts";
 import {
@@ -26,7 +27,7 @@ function compile(
   return (data) => {
     const resolvedSeparator = separator(data);
     if (typeof resolvedSeparator !== "string") {
-      throw new Error("@flatten requires a string separator");
+      throw new MappingResolveError("@flatten requires a string separator");
     }
     return flattenValue(value(data), {
       separator: resolvedSeparator,

@@ -4,6 +4,7 @@ import {
   MAX_LIQUID_LENGTH,
 } from "../_liquid_engine.ts";
 import type { Liquid } from "liquidjs";
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { MappingValueError } from "../mapping_value_error.ts";
 import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
 import {
@@ -20,6 +21,19 @@ function engineFault(error: unknown): unknown {
   const original = (error as { originalError?: unknown } | null)
     ?.originalError;
   return original ?? error;
+}
+
+// A fault of the template itself (liquidjs' ParseError, RenderError...): Segment's message, typed.
+function templateFault(error: unknown): MappingResolveError {
+  let message = "Cannot render the liquid template";
+  try {
+    if (error instanceof Error && typeof error.message === "string") {
+      message = error.message;
+    }
+  } catch {
+    // A message getter that throws leaves the generic message.
+  }
+  return new MappingResolveError(message, { cause: error });
 }
 
 function compile(
@@ -41,7 +55,7 @@ function compile(
   } catch (error) {
     // Segment parses while resolving, so a parse error surfaces only when the directive runs.
     return () => {
-      throw error;
+      throw templateFault(error);
     };
   }
   const engine = liquidEngine();
@@ -59,7 +73,7 @@ function compile(
           { cause: error },
         );
       }
-      throw error;
+      throw templateFault(error);
     }
     if (typeof rendered !== "string") return "error";
     context.size(rendered.length);

@@ -1,3 +1,4 @@
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { assignOwn } from "../_clean.ts";
 import { isObject } from "../_real_type.ts";
 import {
@@ -27,7 +28,7 @@ function compile(
       : '@merge requires a "objects" key';
     return (data) => {
       direction(data);
-      throw new Error(message);
+      throw new MappingResolveError(message);
     };
   }
   // An index loop: an array without a prototype has no `map`.

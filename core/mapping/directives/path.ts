@@ -1,3 +1,4 @@
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { parsePath, readPath, stripRoot } from "../_path.ts";
 import { realTypeOf } from "../_real_type.ts";
 import {
@@ -17,7 +18,9 @@ function compile(value: unknown, context: CompileContext): Resolver {
   return (data) => {
     const resolved = path(data);
     if (typeof resolved !== "string") {
-      throw new Error(`@path: expected string, got ${realTypeOf(resolved)}`);
+      throw new MappingResolveError(
+        `@path: expected string, got ${realTypeOf(resolved)}`,
+      );
     }
     return readPath(data, parsePath(stripRoot(resolved)));
   };

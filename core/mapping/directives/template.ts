@@ -1,3 +1,4 @@
+import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { realTypeOf } from "../_real_type.ts";
 import {
   compileTemplate as tokenise,
@@ -23,7 +24,7 @@ function compile(
   return (data) => {
     const resolved = template(data);
     if (typeof resolved !== "string") {
-      throw new Error(
+      throw new MappingResolveError(
         `@template: expected string, got ${realTypeOf(resolved)}`,
       );
     }
