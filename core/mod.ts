@@ -223,6 +223,7 @@ export type {
   DeletionPayload,
   DestinationDefinition,
   DestinationOptions,
+  MappingBudgets,
   DynamicFieldResponse,
   EventResult,
   EventStatus,

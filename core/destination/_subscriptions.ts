@@ -15,6 +15,7 @@ import {
 } from "../subscription/compile_subscription.ts";
 import { messageOf, toResultError } from "./_outcome.ts";
 import type { Route } from "./_run_event.ts";
+import type { MappingBudgets } from "./destination_options.ts";
 import type { ResultError } from "./result.ts";
 
 /** A subscription of the settings: ready (with where its events go), broken or disabled. */
@@ -28,6 +29,13 @@ export type CompiledSubscription =
 /** Compiles mappings once per mapping object. */
 export class MappingCache {
   readonly #compiled = new WeakMap<object, CompiledMapping | ResultError>();
+  readonly #budgets: MappingBudgets;
+
+  /** @throws {RangeError} when a budget is not a positive whole number. */
+  constructor(budgets: MappingBudgets = {}) {
+    this.#budgets = { ...budgets };
+    compileMapping({}, this.#budgets); // checks the budgets once, not per mapping
+  }
 
   /** Returns the compiled mapping, or why it does not compile. */
   get(
@@ -36,7 +44,7 @@ export class MappingCache {
     let compiled = this.#compiled.get(mapping);
     if (compiled === undefined) {
       try {
-        compiled = compileMapping(mapping);
+        compiled = compileMapping(mapping, this.#budgets);
       } catch (error) {
         compiled = toResultError(
           new IntegrationError(

@@ -56,7 +56,7 @@ export class Destination<S = Record<string, unknown>> {
   /** The definition as given. */
   readonly definition: DestinationDefinition;
   readonly #compiled: CompiledDestination;
-  readonly #mappings = new MappingCache();
+  readonly #mappings: MappingCache;
   readonly #settings: SettingsEntries;
   readonly #refresher: TokenRefresher;
   readonly #contexts: ContextBuilder;
@@ -72,6 +72,7 @@ export class Destination<S = Record<string, unknown>> {
     options: DestinationOptions = {},
   ) {
     this.#compiled = compileDefinition(definition);
+    this.#mappings = new MappingCache(options.mappingBudgets);
     this.definition = definition;
     this.name = this.#compiled.name;
     this.#settings = new SettingsEntries(this.#compiled, this.#mappings);

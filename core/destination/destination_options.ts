@@ -1,3 +1,4 @@
+import type { CompileMappingOptions } from "../mapping/mod.ts";
 import type { FetchFunction } from "../request/mod.ts";
 import type { EventResult } from "./result.ts";
 import type { AuthTokens, Logger, RefreshAccessTokenResult } from "./types.ts";
@@ -60,5 +61,20 @@ export interface CallOptions {
   batchConcurrency?: number;
 }
 
+/** The budgets a subscription's mapping resolves under (see `CompileMappingOptions`). */
+export type MappingBudgets = Pick<
+  CompileMappingOptions,
+  "maxDepth" | "maxOutputSize" | "maxWork"
+>;
+
 /** Options of {@linkcode createDestination}: defaults for every call. */
-export type DestinationOptions = Omit<CallOptions, "signal" | "auth">;
+export interface DestinationOptions
+  extends Omit<CallOptions, "signal" | "auth"> {
+  /**
+   * The budgets every subscription's mapping resolves under; past one, the
+   * event's result is a typed, non-retryable `MappingBudgetError` or
+   * `MappingDepthError`. Set so that no real mapping meets them.
+   * @default {{ maxDepth: 500, maxOutputSize: 4_000_000, maxWork: 2_000_000 }}
+   */
+  mappingBudgets?: MappingBudgets;
+}

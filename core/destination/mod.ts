@@ -21,6 +21,7 @@ export type {
   CallOptions,
   CompletionInfo,
   DestinationOptions,
+  MappingBudgets,
   StageTimings,
 } from "./destination_options.ts";
 export {
