@@ -1,6 +1,7 @@
 // `@template` rendering: `{{{a.b}}}` first, then `{{a.b}}` over the result, as Segment does.
 import type { Meter } from "./_budget.ts";
-import { parsePath, readPath } from "./_path.ts";
+import { readPath } from "../_read_path.ts";
+import { parsePath } from "./_path.ts";
 import { converted } from "./_text.ts";
 
 const TRIPLE = /\{\{\{([^}]+)\}\}\}/g;
