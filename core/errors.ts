@@ -60,11 +60,11 @@ export interface IntegrationErrorOptions {
 export class IntegrationError extends Error {
   override name = "IntegrationError";
   /** A machine-readable code, such as `PAYLOAD_VALIDATION_FAILED`. */
-  readonly code: ErrorCode;
+  declare readonly code: ErrorCode;
   /** The HTTP-like status that best describes the failure. */
-  readonly status: number;
+  declare readonly status: number;
   /** Whether sending the same event again may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How long to wait before a retry, in milliseconds, when known. */
   readonly retryAfterMs?: number;
 
@@ -143,7 +143,7 @@ export function describeIssues(issues: readonly FieldIssue[]): string {
 /** A payload does not fit the action's fields; `issues` lists every failing path. */
 export class PayloadValidationError extends IntegrationError {
   override name = "PayloadValidationError";
-  readonly issues: FieldIssue[];
+  declare readonly issues: FieldIssue[];
   /**
    * Takes the failing paths, or (as Segment's does) just a message, which
    * becomes one issue at the root.

@@ -120,7 +120,7 @@ export function generateFieldChecksEntry(
   }
   const from = (path: string) => JSON.stringify(`${root}/core/fields/${path}`);
   const imports: string[] = [];
-  const names = kinds.map((type) => `${type}Kind`);
+  const names = kinds.map((type) => `${type}Check`);
   if (names.length > 0) {
     imports.push(
       `import { ${names.join(", ")} } from ${from("kinds/mod.ts")};`,
@@ -134,7 +134,7 @@ export function generateFieldChecksEntry(
   }
   const options = [
     `kinds: { ${
-      kinds.map((type) => `${JSON.stringify(type)}: ${type}Kind`).join(", ")
+      kinds.map((type) => `${JSON.stringify(type)}: ${type}Check`).join(", ")
     } }`,
     `formats: { ${
       [...formats].map(([format, name]) => `${JSON.stringify(format)}: ${name}`)

@@ -13,7 +13,7 @@ import type { StandardSchemaV1 } from "./_standard_schema.ts";
 import { choiceValues } from "./_choices.ts";
 import type {
   FieldDialect,
-  FieldKind,
+  FieldKindCheck,
   FormatChecks,
   ValueCheck,
 } from "./kinds/field_kind.ts";
@@ -69,7 +69,7 @@ export type StandardSchemaRunner = (
 
 /** What fields compile with: the kinds, formats and optional features a validator carries. */
 export interface NodeSupport {
-  kinds: Readonly<Record<string, FieldKind>>;
+  kinds: Readonly<Record<string, FieldKindCheck>>;
   formats?: FormatChecks;
   dialect?: FieldDialect;
   /** Runs a field's Standard Schema; without it, a field with `schema` is refused. */

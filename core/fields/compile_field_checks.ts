@@ -12,7 +12,7 @@ import type { DependentRequirements } from "./dependent_requirements.ts";
 import type { InputFields } from "./input_field.ts";
 import type {
   FieldDialect,
-  FieldKind,
+  FieldKindCheck,
   FormatChecks,
 } from "./kinds/field_kind.ts";
 
@@ -33,7 +33,7 @@ export interface ValidationResult {
  */
 export interface CompileFieldChecksOptions {
   /** The field kinds, keyed by the `type` that selects each. */
-  kinds: Readonly<Record<string, FieldKind>>;
+  kinds: Readonly<Record<string, FieldKindCheck>>;
   /** The string format checks, by format name. @default {{}} */
   formats?: FormatChecks;
   /**

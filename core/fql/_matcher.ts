@@ -3,39 +3,18 @@
 // How paths are read and what each function means are the dialect's.
 import type { FqlOperator, FqlValue } from "./ast.ts";
 import type { FqlBuilder } from "./_parser.ts";
+import { readPath } from "../_read_path.ts";
 
 /** Reads a compiled path from an event. */
 export type PathReader = (event: object) => unknown;
 
 /** Reads one path segment from a value. */
-export type Step = (value: unknown) => unknown;
-
-/**
- * Compiles one path segment into a step. A path through a falsy value yields
- * that value, as Segment's `get` does; strings and arrays expose `length` and
- * indices; only own properties are read.
- */
-export function compileStep(key: string): Step {
-  // Object(value): a string's indices and length are its own, a number has none.
-  return (value) =>
-    !value
-      ? value
-      : Object.hasOwn(Object(value), key)
-      ? (value as Record<string, unknown>)[key]
-      : undefined;
-}
-
-/** Compiles a path into a reader. */
+// A missing or non-object value on the way reads as undefined (a falsy one as itself);
+// a string's indices and length are its own.
 export function compilePath(path: readonly string[]): PathReader {
-  const steps = path.map(compileStep);
-  return (event) => {
-    let value: unknown = event;
-    for (let i = 0; i < steps.length; i++) value = steps[i](value);
-    return value;
-  };
+  return (event) => readPath(event, path);
 }
 
-/** The classic two-pointer matcher: linear in practice, O(n·m) at worst, no allocation. */
 export function matchGlob(pattern: string, text: string): boolean {
   let p = 0;
   let t = 0;

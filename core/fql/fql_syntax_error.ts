@@ -21,11 +21,11 @@ const QUOTED_QUERY_LIMIT = 80;
 export class FqlSyntaxError extends IntegrationError {
   override name = "FqlSyntaxError";
   /** The query that failed (the whole text, even when the message shortens it). */
-  readonly query: string;
+  declare readonly query: string;
   /** The 1-based position of the fault, counted in UTF-16 code units. */
-  readonly column: number;
+  declare readonly column: number;
   /** What would have been valid at `column`, such as `a value after "="`. */
-  readonly expected: string;
+  declare readonly expected: string;
 
   constructor(query: string, column: number, expected: string, found?: string) {
     const shown = query.length > QUOTED_QUERY_LIMIT

@@ -135,9 +135,7 @@ function createContext(
     maxDepth: environment.maxDepth,
     maxOutputSize: environment.budget.maxOutputSize,
     place: placeOf(path),
-    work: meter.work,
-    write: meter.write,
-    size: meter.size,
+    ...meter,
     compile: (value, ...keys) =>
       compileNode(value, depth + 1, environment, [...path, ...keys]).resolve,
     compileTransform: (mapping, ...keys) =>

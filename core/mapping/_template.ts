@@ -1,6 +1,7 @@
 // `@template` rendering: `{{{a.b}}}` first, then `{{a.b}}` over the result, as Segment does.
 import type { Meter } from "./_budget.ts";
-import { parsePath, readPath } from "./_path.ts";
+import { readPath } from "../_read_path.ts";
+import { parsePath } from "./_path.ts";
 import { converted } from "./_text.ts";
 
 const TRIPLE = /\{\{\{([^}]+)\}\}\}/g;
@@ -63,41 +64,21 @@ export function compileTemplate(
     TRIPLE.lastIndex = 0;
     return (data) => renderTemplate(template, data, meter, place);
   }
-  const literals: string[] = [];
-  const paths: string[][] = [];
-  let last = 0;
-  for (const match of template.matchAll(DOUBLE)) {
-    literals.push(template.slice(last, match.index));
-    paths.push(parsePath(match[1].trim()));
-    last = match.index + match[0].length;
+  // Split by a capturing pattern: the paths are at the odd indices, the text around them at the even ones.
+  const parts: (string | string[])[] = template.split(DOUBLE);
+  for (let index = 1; index < parts.length; index += 2) {
+    parts[index] = parsePath((parts[index] as string).trim());
   }
-  literals.push(template.slice(last));
-  const count = paths.length;
   return (data) => {
     const write = createWriter(data, meter, place);
-    let out = literals[0];
-    for (let index = 0; index < count; index++) {
-      out += write(paths[index]) + literals[index + 1];
+    let out = parts[0] as string;
+    for (let index = 1; index < parts.length; index += 2) {
+      out += write(parts[index] as string[]) + parts[index + 1];
     }
     return out;
   };
 }
 
-/**
- * Returns the text between each `{{` and the next `}}` of a template, as
- * Segment's `getTemplateKeys` (untrimmed; `{{{a}}}` gives `{a`).
- *
- * @example
- * ```ts
- * import { getTemplateKeys } from "@destkit/core";
- * import assert from "node:assert/strict";
- *
- * assert.deepEqual(getTemplateKeys("Hi {{traits.name}}, {{ properties.plan }}"), [
- *   "traits.name",
- *   " properties.plan ",
- * ]);
- * ```
- */
 export function getTemplateKeys(input: string): string[] {
   // Named `input` so that a non-string fails with Segment's exact TypeError message.
   return Array.from(input.matchAll(/{{(.*?)}}/g), (match) => match[1]);

@@ -26,9 +26,9 @@ import { IntegrationError } from "../errors.ts";
 export class MappingBudgetError extends IntegrationError {
   override name = "MappingBudgetError";
   /** The budget that ran out. */
-  readonly budget: "maxOutputSize" | "maxWork";
+  declare readonly budget: "maxOutputSize" | "maxWork";
   /** Its value. */
-  readonly limit: number;
+  declare readonly limit: number;
 
   constructor(
     message: string,

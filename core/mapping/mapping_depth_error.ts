@@ -17,7 +17,7 @@ import { IntegrationError } from "../errors.ts";
 export class MappingDepthError extends IntegrationError {
   override name = "MappingDepthError";
   /** The nesting limit that was passed. */
-  readonly maxDepth: number;
+  declare readonly maxDepth: number;
 
   constructor(message: string, maxDepth: number) {
     super(message, "MAPPING_TOO_DEEP", 400, { retryable: false });

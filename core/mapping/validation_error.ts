@@ -16,7 +16,7 @@
 export class ValidationError extends Error {
   override name = "ValidationError";
   /** The keys from the mapping's root to the value at fault. */
-  readonly path: readonly string[];
+  declare readonly path: readonly string[];
 
   constructor(message: string, stack: readonly string[] = []) {
     super(`/${stack.join("/")} ${message}.`);

@@ -1,15 +1,23 @@
-import type { FieldKind } from "./field_kind.ts";
+import {
+  type FieldKind,
+  type FieldKindCheck,
+  withKindMeta,
+} from "./field_kind.ts";
 import { typeMessage } from "./_messages.ts";
 
-/** A `boolean` field: `true` or `false`. */
-export const booleanKind: FieldKind = {
+/** The check of a `boolean` field (see {@linkcode booleanKind}). */
+export const booleanCheck: FieldKindCheck = {
   type: "boolean",
   jsonTypes: ["boolean"],
-  constraints: [],
   check: () => (value, messages) => {
     if (typeof value === "boolean") return false;
     messages.push(typeMessage("a boolean", value));
     return true;
   },
-  jsonSchema: () => ({ type: "boolean" }),
 };
+
+/** A `boolean` field: `true` or `false`. */
+export const booleanKind: FieldKind = /* @__PURE__ */ withKindMeta(
+  booleanCheck,
+  { constraints: [], jsonSchema: () => ({ type: "boolean" }) },
+);

@@ -124,3 +124,21 @@ export function kindFixture(
   const { type: _type, ...limits } = kind.jsonSchema(field);
   return { type: field.type, jsonTypes: kind.jsonTypes, ...limits };
 }
+
+/**
+ * The part of a {@linkcode FieldKind} that validation reads: a validator (and
+ * a device-mode bundle) needs only this.
+ */
+export type FieldKindCheck = Pick<FieldKind, "type" | "jsonTypes" | "check">;
+
+/**
+ * Returns the kind made of `check` and the parts only definition tooling
+ * reads (constraints, JSON Schema, fixture hint), so that a bundle importing
+ * the check alone leaves those out.
+ */
+export function withKindMeta(
+  check: FieldKindCheck,
+  meta: Omit<FieldKind, keyof FieldKindCheck>,
+): FieldKind {
+  return { ...check, ...meta };
+}

@@ -5,11 +5,23 @@
  *
  * @module
  */
-export { booleanKind } from "./boolean.ts";
-export { datetimeKind } from "./datetime.ts";
-export { integerKind, numberKind } from "./number.ts";
-export { objectKind } from "./object.ts";
-export { passwordKind, stringKind, textKind } from "./string.ts";
+export { booleanCheck, booleanKind } from "./boolean.ts";
+export { datetimeCheck, datetimeKind } from "./datetime.ts";
+export {
+  integerCheck,
+  integerKind,
+  numberCheck,
+  numberKind,
+} from "./number.ts";
+export { objectCheck, objectKind } from "./object.ts";
+export {
+  passwordCheck,
+  passwordKind,
+  stringCheck,
+  stringKind,
+  textCheck,
+  textKind,
+} from "./string.ts";
 export { fieldKinds, getFieldKind } from "./field_kinds.ts";
-export { kindFixture } from "./field_kind.ts";
-export type { FieldKind } from "./field_kind.ts";
+export { kindFixture, withKindMeta } from "./field_kind.ts";
+export type { FieldKind, FieldKindCheck } from "./field_kind.ts";

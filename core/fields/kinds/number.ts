@@ -1,5 +1,11 @@
 import type { InputField } from "../input_field.ts";
-import type { FieldKind, JSONSchema, ValueCheck } from "./field_kind.ts";
+import {
+  type FieldKind,
+  type FieldKindCheck,
+  type JSONSchema,
+  type ValueCheck,
+  withKindMeta,
+} from "./field_kind.ts";
 import { typeMessage } from "./_messages.ts";
 
 function limits(field: InputField): { minimum?: number; maximum?: number } {
@@ -13,13 +19,12 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
 }
 
-function makeNumberKind(type: "number" | "integer"): FieldKind {
+function makeNumberCheck(type: "number" | "integer"): FieldKindCheck {
   const expected = type === "integer" ? "an integer" : "a number";
   const whole = type === "integer";
   return {
     type,
     jsonTypes: [type],
-    constraints: ["choices", "minimum", "maximum"],
     check(field): ValueCheck {
       const { minimum, maximum } = field;
       return (value, messages) => {
@@ -39,14 +44,30 @@ function makeNumberKind(type: "number" | "integer"): FieldKind {
         return false;
       };
     },
-    jsonSchema: (field): JSONSchema => ({ type, ...limits(field) }),
   };
 }
 
+function numberKindOf(check: FieldKindCheck): FieldKind {
+  return withKindMeta(check, {
+    constraints: ["choices", "minimum", "maximum"],
+    jsonSchema: (field): JSONSchema => ({ type: check.type, ...limits(field) }),
+  });
+}
+
+/** The check of a `number` field (see {@linkcode numberKind}). */
+export const numberCheck: FieldKindCheck = /* @__PURE__ */ makeNumberCheck(
+  "number",
+);
+
+/** The check of an `integer` field (see {@linkcode integerKind}). */
+export const integerCheck: FieldKindCheck = /* @__PURE__ */ makeNumberCheck(
+  "integer",
+);
+
 /** A `number` field: a finite number. */
-export const numberKind: FieldKind = /* @__PURE__ */ makeNumberKind("number");
+export const numberKind: FieldKind = /* @__PURE__ */ numberKindOf(numberCheck);
 
 /** An `integer` field: a finite whole number. */
-export const integerKind: FieldKind = /* @__PURE__ */ makeNumberKind(
-  "integer",
+export const integerKind: FieldKind = /* @__PURE__ */ numberKindOf(
+  integerCheck,
 );

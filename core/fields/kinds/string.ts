@@ -1,10 +1,12 @@
 import type { InputField } from "../input_field.ts";
-import type {
-  FieldKind,
-  FormatChecks,
-  JSONSchema,
-  KindCheckContext,
-  ValueCheck,
+import {
+  type FieldKind,
+  type FieldKindCheck,
+  type FormatChecks,
+  type JSONSchema,
+  type KindCheckContext,
+  type ValueCheck,
+  withKindMeta,
 } from "./field_kind.ts";
 import { typeMessage } from "./_messages.ts";
 
@@ -41,10 +43,10 @@ function formatCheck(
   return formats[format];
 }
 
-function makeStringKind(
+function makeStringCheck(
   type: "string" | "text" | "password",
   format?: string,
-): FieldKind {
+): FieldKindCheck {
   function check(
     field: InputField,
     { formats = {} }: KindCheckContext,
@@ -71,11 +73,12 @@ function makeStringKind(
       return false;
     };
   }
-  return {
-    type,
-    jsonTypes: ["string"],
+  return { type, jsonTypes: ["string"], check };
+}
+
+function stringKindOf(check: FieldKindCheck, format?: string): FieldKind {
+  return withKindMeta(check, {
     constraints: format === undefined ? ["format", ...LIMITS] : LIMITS,
-    check,
     jsonSchema(field): JSONSchema {
       return {
         type: "string",
@@ -83,7 +86,7 @@ function makeStringKind(
         ...stringLengths(field),
       };
     },
-  };
+  });
 }
 
 // Lengths count code points, as AJV does; UTF-16 units bound them (a code point is one or two units).
@@ -105,17 +108,34 @@ function codePointLength(text: string): number {
   return count;
 }
 
-/** A `string` field: a string, optionally of a `format`. */
-export const stringKind: FieldKind = /* @__PURE__ */ makeStringKind("string");
+/** The check of a `string` field (see {@linkcode stringKind}). */
+export const stringCheck: FieldKindCheck = /* @__PURE__ */ makeStringCheck(
+  "string",
+);
 
-/** A `text` field: a string edited in a larger box. */
-export const textKind: FieldKind = /* @__PURE__ */ makeStringKind(
+/** The check of a `text` field (see {@linkcode textKind}). */
+export const textCheck: FieldKindCheck = /* @__PURE__ */ makeStringCheck(
   "text",
   "text",
 );
 
-/** A `password` field: a string the UI hides. */
-export const passwordKind: FieldKind = /* @__PURE__ */ makeStringKind(
+/** The check of a `password` field (see {@linkcode passwordKind}). */
+export const passwordCheck: FieldKindCheck = /* @__PURE__ */ makeStringCheck(
   "password",
+  "password",
+);
+
+/** A `string` field: a string, optionally of a `format`. */
+export const stringKind: FieldKind = /* @__PURE__ */ stringKindOf(stringCheck);
+
+/** A `text` field: a string edited in a larger box. */
+export const textKind: FieldKind = /* @__PURE__ */ stringKindOf(
+  textCheck,
+  "text",
+);
+
+/** A `password` field: a string the UI hides. */
+export const passwordKind: FieldKind = /* @__PURE__ */ stringKindOf(
+  passwordCheck,
   "password",
 );

@@ -1,4 +1,5 @@
-import { parsePath, readPath, stripRoot } from "../_path.ts";
+import { readPath } from "../../_read_path.ts";
+import { parsePath, stripRoot } from "../_path.ts";
 import { isObject, realTypeOf } from "../_real_type.ts";
 import {
   type Checker,

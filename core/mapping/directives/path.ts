@@ -1,5 +1,6 @@
 import { MappingResolveError } from "../mapping_resolve_error.ts";
-import { parsePath, readPath, stripRoot } from "../_path.ts";
+import { readPath } from "../../_read_path.ts";
+import { parsePath, stripRoot } from "../_path.ts";
 import { realTypeOf } from "../_real_type.ts";
 import {
   type Checker,
