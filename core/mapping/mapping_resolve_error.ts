@@ -1,4 +1,4 @@
-import { ErrorCodes, IntegrationError } from "../errors.ts";
+import { IntegrationError } from "../errors.ts";
 
 /**
  * A mapping cannot be resolved against an event: a directive is missing a key
@@ -27,7 +27,8 @@ export class MappingResolveError extends IntegrationError {
   override name = "MappingResolveError";
 
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, ErrorCodes.PAYLOAD_VALIDATION_FAILED, 400, {
+    // The code spelled out, so bundles leave the ErrorCodes table out.
+    super(message, "PAYLOAD_VALIDATION_FAILED", 400, {
       retryable: false,
       cause: options.cause,
     });
