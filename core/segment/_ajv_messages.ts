@@ -111,21 +111,35 @@ function choiceValues(field: InputField | undefined): string[] {
   );
 }
 
-// Where AJV reports an issue: at each object, the missing required keys come before the
-// checks of its properties; otherwise the fields' order (the engine's) stands.
-function compareIssues(
-  a: readonly (string | number)[],
-  aRequired: boolean,
-  b: readonly (string | number)[],
-  bRequired: boolean,
-): number {
-  for (let depth = 0; depth < a.length && depth < b.length; depth++) {
-    const aRank = aRequired && depth === a.length - 1 ? 0 : 1;
-    const bRank = bRequired && depth === b.length - 1 ? 0 : 1;
-    if (aRank !== bRank) return aRank - bRank;
-    if (a[depth] !== b[depth]) return 0;
+// Where AJV reports an issue, as a sort key: at each object, the missing required keys come
+// first, then the checks of its properties in the fields' order (items by index).
+function issueOrder(
+  fields: InputFields,
+  keys: readonly (string | number)[],
+  required: boolean,
+): number[] {
+  const order: number[] = [];
+  let properties: InputFields | undefined = fields;
+  keys.forEach((key, depth) => {
+    order.push(required && depth === keys.length - 1 ? 0 : 1);
+    if (typeof key === "number") {
+      order.push(key);
+      return;
+    }
+    const names: string[] = properties === undefined
+      ? []
+      : Object.keys(properties);
+    order.push(names.indexOf(key));
+    properties = properties?.[key]?.properties as InputFields | undefined;
+  });
+  return order;
+}
+
+function compareOrders(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < a.length && index < b.length; index++) {
+    if (a[index] !== b[index]) return a[index] - b[index];
   }
-  return 0;
+  return a.length - b.length;
 }
 
 /**
@@ -139,10 +153,13 @@ export function ajvMessages(
 ): string {
   const keyed = issues.map((issue) => ({
     issue,
-    keys: splitPath(issue.path),
-    required: issue.message === "is required",
+    order: issueOrder(
+      fields,
+      splitPath(issue.path),
+      issue.message === "is required",
+    ),
   }));
-  keyed.sort((a, b) => compareIssues(a.keys, a.required, b.keys, b.required));
+  keyed.sort((a, b) => compareOrders(a.order, b.order));
   return keyed.map(({ issue }) => ajvMessage(fields, payload, issue)).join(" ");
 }
 
