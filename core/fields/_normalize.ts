@@ -167,14 +167,18 @@ export function compileObjectNode(
 // Checks push messages only on failure, so one array serves every check.
 const scratch: string[] = [];
 
-/** Returns the payload cleaned and coerced; the input is never changed (copies are made on write). */
+/**
+ * Returns the payload cleaned (unless `clean` is off) and coerced; the input is never changed
+ * (copies are made on write).
+ */
 export function normalizePayload(
   payload: unknown,
   root: ObjectNode,
   state: NormalizeState,
+  clean = true,
 ): unknown {
   if (isPlainValueObject(payload)) {
-    return normalizeObject(payload, root, [], true, true, state);
+    return normalizeObject(payload, root, [], clean, true, state);
   }
   fail(state, [], typeMessage("an object", payload), true);
   return payload;

@@ -47,6 +47,13 @@ export interface CompileFieldChecksOptions {
   requirements?: DependentRequirements;
   /** Runs a field's Standard Schema (`runStandardSchema`); needed when a field has `schema`. @default {undefined} */
   runSchema?: StandardSchemaRunner;
+  /**
+   * Whether empty values (`""`, `null` where not allowed, items that resolved to nothing)
+   * are removed before the checks, as for a mapped payload; off, values are checked as
+   * written, as Segment validates a destination's settings.
+   * @default {true}
+   */
+  removeEmpty?: boolean;
 }
 
 /** Fields compiled once into a validator. */
@@ -92,11 +99,12 @@ export function compileFieldChecks(
   fields: InputFields,
   options: CompileFieldChecksOptions,
 ): CompiledFieldChecks {
-  const { requirements } = options;
+  const { requirements, removeEmpty = true } = options;
   const plan: CheckPlan = {
     root: compileObjectNode(fields, false, options),
     requirements: requirements?.collect(fields) ?? [],
     support: requirements,
+    removeEmpty,
   };
   return { fields, validate: (payload) => validateWith(payload, plan) };
 }
@@ -105,12 +113,18 @@ interface CheckPlan {
   root: ObjectNode;
   requirements: readonly DependentRequirement[];
   support: DependentRequirements | undefined;
+  removeEmpty: boolean;
 }
 
 function validateWith(payload: unknown, plan: CheckPlan): ValidationResult {
   const state: NormalizeState = { warnings: [], issues: [] };
   if (plan.requirements.length > 0) state.received = {};
-  const normalized = normalizePayload(payload, plan.root, state);
+  const normalized = normalizePayload(
+    payload,
+    plan.root,
+    state,
+    plan.removeEmpty,
+  );
   const issues = state.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: issue.message,

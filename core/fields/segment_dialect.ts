@@ -20,7 +20,7 @@ function isDateLike(text: string): boolean {
 // The field as Segment's fieldsToJsonSchema writes it: only non-zero `minimum`/`maximum`
 // count, on `number` fields (as limits) and `string` fields (as lengths; `minLength` and
 // `maxLength` are ignored); the items of a multiple field have no limits and no format;
-// an object with properties drops `allowNull`.
+// an object with properties drops `allowNull`; `properties` count on `object` fields only.
 function readField(field: InputField, item: boolean): InputField {
   const {
     minimum,
@@ -29,10 +29,18 @@ function readField(field: InputField, item: boolean): InputField {
     maxLength: _maxLength,
     format,
     allowNull,
+    properties,
+    additionalProperties,
     ...read
   } = field;
   const result: InputField = read;
-  if (allowNull !== undefined && field.properties === undefined) {
+  if (field.type === "object") {
+    if (properties !== undefined) result.properties = properties;
+    if (additionalProperties !== undefined) {
+      result.additionalProperties = additionalProperties;
+    }
+  }
+  if (allowNull !== undefined && result.properties === undefined) {
     result.allowNull = allowNull;
   }
   if (item) return result;
@@ -53,7 +61,8 @@ function readField(field: InputField, item: boolean): InputField {
  * those of Segment's AJV, without destkit's deliberate differences (limits of
  * 0 and limits on integers ignored, no checks on the items of a multiple
  * field beyond their type, `allowNull` dropped on an object with properties,
- * any `datetime` string dayjs reads, such as "hello 1").
+ * `properties` read on `object` fields only, any `datetime` string dayjs
+ * reads, such as "hello 1").
  *
  * @example
  * ```ts

@@ -24,7 +24,7 @@ export interface Reply {
 }
 
 // Headers each HTTP stack sets its own way, not part of what a destination sends: Deno's
-// fetch adds `accept-language: *`, node-fetch does not (see README_actions_core.md).
+// fetch adds `accept-language: *`, node-fetch does not (see README.md).
 const TRANSPORT = new Set([
   "host",
   "connection",
@@ -62,7 +62,7 @@ export function startRecorder(
 }
 
 // Canonical reason phrases: Deno's fetch reports these whatever the wire says, node-fetch
-// reports the wire's (see README_actions_core.md).
+// reports the wire's (see README.md).
 const STATUS_TEXT: Record<number, string> = {
   200: "OK",
   201: "Created",

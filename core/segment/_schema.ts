@@ -2,13 +2,41 @@
 // `fieldsToJsonSchema` remembers its fields, and `validateSchema` validates with them.
 import { PayloadValidationError as NativePayloadValidationError } from "../errors.ts";
 import {
+  allFieldChecks,
+  type CompiledFieldChecks,
+  compileFieldChecks,
   fieldsToJSONSchema,
-  getCompiledFields,
   type InputFields,
   type JSONSchema,
+  segmentDialect,
 } from "../fields/mod.ts";
+import { ajvMessages } from "./_ajv_messages.ts";
 
 const fieldsOfSchema = new WeakMap<object, InputFields>();
+// Segment's validators, compiled once per fields object: for mapped payloads (empty values
+// removed first, as Segment's removeEmptyValues does) and for values as written (settings).
+const payloadValidators = new WeakMap<InputFields, CompiledFieldChecks>();
+const writtenValidators = new WeakMap<InputFields, CompiledFieldChecks>();
+
+// The one field engine in Segment's dialect. Segment checks no field definitions (its AJV
+// reads what it can), so neither does the drop-in: `compileFieldChecks` is the engine
+// without `compileFields`'s definition checks.
+function segmentValidator(
+  fields: InputFields,
+  removeEmpty: boolean,
+): CompiledFieldChecks {
+  const cache = removeEmpty ? payloadValidators : writtenValidators;
+  let validator = cache.get(fields);
+  if (validator === undefined) {
+    validator = compileFieldChecks(fields, {
+      ...allFieldChecks,
+      dialect: segmentDialect,
+      removeEmpty,
+    });
+    cache.set(fields, validator);
+  }
+  return validator;
+}
 
 /** Segment's JSON Schema URL. */
 const SCHEMA_URL = "http://json-schema.org/schema#";
@@ -52,20 +80,23 @@ export class AggregateAjvError extends NativePayloadValidationError {
 }
 
 /**
- * Validates `payload` against `fields` as Segment's actions do: empty values removed, values
- * coerced, undeclared keys dropped. Returns the clean payload.
+ * Validates `payload` against `fields` as Segment's actions do, with the field engine's Segment
+ * dialect: empty values removed (unless `removeEmpty` is off), values coerced and limits read
+ * as Segment's AJV does,
+ * undeclared keys dropped, definitions not checked. Returns the clean payload.
  *
- * @throws {AggregateAjvError} when the payload does not fit the fields.
+ * @throws {AggregateAjvError} when the payload does not fit the fields, with AJV's messages.
  */
 export function validatePayloadOf(
   fields: InputFields,
   payload: unknown,
+  removeEmpty = true,
 ): Record<string, unknown> {
   try {
-    return getCompiledFields(fields).validate(payload).payload;
+    return segmentValidator(fields, removeEmpty).validate(payload).payload;
   } catch (error) {
     if (error instanceof NativePayloadValidationError) {
-      throw new AggregateAjvError(error.message);
+      throw new AggregateAjvError(ajvMessages(fields, payload, error.issues));
     }
     throw error;
   }
@@ -92,7 +123,8 @@ export function validateSchema(
   }
   let clean: Record<string, unknown>;
   try {
-    clean = validatePayloadOf(fields, object);
+    // Segment's validateSchema checks values as written; only actions remove empty ones first.
+    clean = validatePayloadOf(fields, object, false);
   } catch (error) {
     if (!throwIfInvalid && error instanceof AggregateAjvError) return false;
     throw error;

@@ -1,19 +1,25 @@
-// The seam between the Segment Destination and the subscription language: one function,
-// so that Segment's dialect (core/segment/destination_subscriptions.ts, written beside this
-// one) replaces destkit's native grammar here and nowhere else.
-// TODO(#11): call destination_subscriptions.ts's parseFql/validate once it is merged.
-import { compileFql } from "../fql/mod.ts";
+// The seam between the Segment Destination and the subscription language: Segment's dialect
+// of the one FQL engine, through the drop-in for `@segment/destination-subscriptions`, so a
+// subscription gets Segment's parse (or its error) and Segment's answer for every event.
+import { compileSegmentCondition } from "../fql/compile_segment_condition.ts";
+import type { SegmentCondition } from "../fql/segment_ast.ts";
+import { parseFql } from "./destination_subscriptions.ts";
 
 /** A parsed subscription: a matcher, or the parse error Segment reports. */
 export type ParsedSubscription =
   | { matches: (event: unknown) => boolean; error?: undefined }
   | { error: Error };
 
-/** Parses a subscription query once; a query that does not parse gives `{ error }`. */
+/**
+ * Parses a subscription query once with Segment's `parseFql`; a query it cannot read gives
+ * `{ error }`. The matcher answers as Segment's `validate` does (`false` for no event).
+ */
 export function parseSubscription(query: string): ParsedSubscription {
-  try {
-    return { matches: compileFql(query) };
-  } catch (error) {
+  const parsed = parseFql(query);
+  if ("error" in parsed && parsed.error !== undefined) {
+    const { error } = parsed;
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
+  const test = compileSegmentCondition(parsed as SegmentCondition);
+  return { matches: (event) => event !== undefined && test(event as object) };
 }

@@ -3,7 +3,7 @@
  * run unchanged with one import-map line, `"@segment/actions-core": "./core/segment/actions_core.ts"`.
  * The error classes, helpers, `Destination` and types have Segment's names, messages, codes,
  * results and shapes; mapping, payload validation, subscription queries and requests run on
- * destkit's one implementation of each. See `README_actions_core.md` for what differs.
+ * destkit's one implementation of each. See `README.md` for what differs.
  *
  * ```ts
  * import { Destination, IntegrationError } from "./actions_core.ts";

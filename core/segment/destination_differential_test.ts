@@ -31,7 +31,7 @@ interface Case {
     settings: Record<string, unknown>,
   ) => Promise<unknown>;
   reply?: (request: WireRequest, index: number) => Reply;
-  /** Compare errors without their message (a known difference, see README_actions_core.md). */
+  /** Compare errors without their message (a known difference, see README.md). */
   ignoreErrorMessage?: boolean;
 }
 
