@@ -18,6 +18,7 @@ const COMMANDS = [
   "serve",
   "bundle",
   "bench",
+  "fuzz",
 ];
 
 Deno.test("deno task lists every task with a description", async () => {

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { Command, InvalidArgumentError } from "@commander-js/extra-typings";
+import { InvalidArgumentError } from "@commander-js/extra-typings";
+import { createCommand } from "../cli/_command.ts";
 import { runMain, style } from "../cli/_output.ts";
 import { type CampaignOptions, replayInput, runCampaign } from "./campaign.ts";
 import { campaignPassed, formatReport } from "./report.ts";
@@ -93,10 +94,22 @@ function parseKey(value: string): { seed: number; index: number } {
 
 /** The `deno task fuzz` command; `setExitCode` receives 1 when the campaign fails. */
 export function fuzzCommand(setExitCode: (code: number) => void = () => {}) {
-  return new Command("deno task fuzz")
-    .description(
-      "Run the seeded fuzz campaign: hostile mappings, events, queries, fields, payloads, partner responses and tester requests, each shard in its own process",
-    )
+  return createCommand(
+    "fuzz",
+    "Run the seeded fuzz campaign: hostile mappings, events, queries, fields, " +
+      "payloads, partner responses and tester requests, each shard in its own process. " +
+      "Each input runs in a shard process; an input that kills or hangs its process is " +
+      "reported with its <seed>:<index>. The campaign exits with 1 on any untyped failure " +
+      "(anything but the library's typed errors, a malformed result, a password setting " +
+      "in a result or log, a tester answer that breaks its threat model) or process death.",
+    [
+      "deno task fuzz --quick",
+      "deno task fuzz --inputs 1000000 --seed 7",
+      "deno task fuzz --inputs 1000000 --time-limit 1800",
+      "deno task fuzz --inputs 20000 --targets mapping,fql --jobs 2",
+      "deno task fuzz --replay 7:123456",
+    ],
+  )
     .option(
       "--quick",
       `the CI campaign: seeds ${
@@ -147,21 +160,6 @@ export function fuzzCommand(setExitCode: (code: number) => void = () => {}) {
       "--replay <seed:index>",
       "run one input in its own process and print it with its outcome",
       parseKey,
-    )
-    .addHelpText(
-      "after",
-      `
-Each input runs in a shard process; an input that kills or hangs its process is
-reported with its <seed>:<index>. The campaign exits with 1 on any untyped failure
-(anything but the library's typed errors, a malformed result, a password setting
-in a result or log, a tester answer that breaks its threat model) or process death.
-
-Examples:
-  $ deno task fuzz --quick
-  $ deno task fuzz --inputs 1000000 --seed 7
-  $ deno task fuzz --inputs 1000000 --time-limit 1800
-  $ deno task fuzz --inputs 20000 --targets mapping,fql --jobs 2
-  $ deno task fuzz --replay 7:123456`,
     )
     .action(async (options) => {
       const quick = options.quick === true;
