@@ -117,10 +117,8 @@ export class InvalidAuthenticationError extends IntegrationError {
 export class InvalidSettingsError extends IntegrationError {
   override name = "InvalidSettingsError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, "INVALID_SETTINGS", 400, {
-      retryable: false,
-      ...options,
-    });
+    // Status 400 is not retryable unless options say so.
+    super(message, "INVALID_SETTINGS", 400, options);
   }
 }
 
@@ -154,9 +152,8 @@ export class PayloadValidationError extends IntegrationError {
       : issues;
     super(
       message ?? (typeof issues === "string" ? issues : describeIssues(list)),
+      // Status 400 (the default) is not retryable by default.
       "PAYLOAD_VALIDATION_FAILED",
-      400,
-      { retryable: false },
     );
     this.issues = list;
   }
@@ -210,7 +207,8 @@ export class HTTPError extends IntegrationError {
 export class TimeoutError extends IntegrationError {
   override name = "TimeoutError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, "ETIMEDOUT", 408, { retryable: true, ...options });
+    // Status 408 is retryable unless options say otherwise.
+    super(message, "ETIMEDOUT", 408, options);
   }
 }
 
@@ -218,10 +216,8 @@ export class TimeoutError extends IntegrationError {
 export class NetworkError extends IntegrationError {
   override name = "NetworkError";
   constructor(message: string, options: IntegrationErrorOptions = {}) {
-    super(message, "NETWORK_ERROR", 503, {
-      retryable: true,
-      ...options,
-    });
+    // Status 503 is retryable unless options say otherwise.
+    super(message, "NETWORK_ERROR", 503, options);
   }
 }
 

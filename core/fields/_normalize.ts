@@ -59,12 +59,17 @@ export interface FieldNode {
   runSchema: StandardSchemaRunner | undefined;
 }
 
-/** Runs a Standard Schema on a value: returns its output, or the value after adding its issues. */
+/**
+ * Runs a Standard Schema on a value: returns its output, or the value after adding its issues.
+ * The issues from index `from` on are the value's own: when one of them aborts, the schema
+ * is not run and the value is returned.
+ */
 export type StandardSchemaRunner = (
   schema: StandardSchemaV1,
   value: unknown,
   path: readonly PropertyKey[],
   issues: PathIssue[],
+  from: number,
 ) => unknown;
 
 /** What fields compile with: the kinds, formats and optional features a validator carries. */
@@ -361,11 +366,9 @@ function checkValue(
   } else {
     fail(state, path, typeMessage("an object", current), true);
   }
-  if (field.runSchema === undefined) return current;
-  for (let index = start; index < state.issues.length; index++) {
-    if (state.issues[index].aborts) return current;
-  }
-  return field.runSchema(field.schema!, current, path, state.issues);
+  return field.runSchema === undefined
+    ? current
+    : field.runSchema(field.schema!, current, path, state.issues, start);
 }
 
 // Items that resolved to nothing (a mapping's missing path) are always dropped, as Segment's

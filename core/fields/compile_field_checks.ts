@@ -1,6 +1,5 @@
 import { PayloadValidationError } from "../errors.ts";
 import { formatPath } from "./_format_path.ts";
-import type { DependentRequirement } from "./_conditions.ts";
 import { compileObjectNode, normalizePayload } from "./_normalize.ts";
 import type {
   NormalizeState,
@@ -8,7 +7,10 @@ import type {
   StandardSchemaRunner,
   ValidationWarning,
 } from "./_normalize.ts";
-import type { DependentRequirements } from "./dependent_requirements.ts";
+import type {
+  DependentRequirements,
+  FindMissingRequirements,
+} from "./dependent_requirements.ts";
 import type { InputFields } from "./input_field.ts";
 import type {
   FieldDialect,
@@ -99,44 +101,31 @@ export function compileFieldChecks(
   fields: InputFields,
   options: CompileFieldChecksOptions,
 ): CompiledFieldChecks {
-  const { requirements, removeEmpty = true } = options;
-  const plan: CheckPlan = {
-    root: compileObjectNode(fields, false, options),
-    requirements: requirements?.collect(fields) ?? [],
-    support: requirements,
-    removeEmpty,
+  const root = compileObjectNode(fields, false, options);
+  const findMissing = options.requirements?.compile(fields);
+  const { removeEmpty = true } = options;
+  return {
+    fields,
+    validate: (payload) =>
+      validateWith(payload, root, findMissing, removeEmpty),
   };
-  return { fields, validate: (payload) => validateWith(payload, plan) };
 }
 
-interface CheckPlan {
-  root: ObjectNode;
-  requirements: readonly DependentRequirement[];
-  support: DependentRequirements | undefined;
-  removeEmpty: boolean;
-}
-
-function validateWith(payload: unknown, plan: CheckPlan): ValidationResult {
+function validateWith(
+  payload: unknown,
+  root: ObjectNode,
+  findMissing: FindMissingRequirements | undefined,
+  removeEmpty: boolean,
+): ValidationResult {
   const state: NormalizeState = { warnings: [], issues: [] };
-  if (plan.requirements.length > 0) state.received = {};
-  const normalized = normalizePayload(
-    payload,
-    plan.root,
-    state,
-    plan.removeEmpty,
-  );
+  if (findMissing !== undefined) state.received = {};
+  const normalized = normalizePayload(payload, root, state, removeEmpty);
   const issues = state.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: issue.message,
   }));
-  if (state.received !== undefined) {
-    issues.push(
-      ...plan.support!.findMissing(
-        plan.requirements,
-        state.received,
-        normalized,
-      ),
-    );
+  if (findMissing !== undefined) {
+    issues.push(...findMissing(state.received!, normalized));
   }
   if (issues.length > 0) throw new PayloadValidationError(issues);
   return {

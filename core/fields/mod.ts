@@ -31,7 +31,10 @@ export type {
 export { compileFields } from "./compile_fields.ts";
 export type { CompiledFields, CompileFieldsOptions } from "./compile_fields.ts";
 export { dependentRequirements } from "./dependent_requirements.ts";
-export type { DependentRequirements } from "./dependent_requirements.ts";
+export type {
+  DependentRequirements,
+  FindMissingRequirements,
+} from "./dependent_requirements.ts";
 export { fieldsToJSONSchema } from "./fields_to_json_schema.ts";
 export { FORMAT_CHECKS } from "./format_checks.ts";
 export type { InferField, InferFields } from "./infer.ts";

@@ -7,13 +7,21 @@
 import type { PathIssue } from "./_normalize.ts";
 import type { StandardSchemaV1 } from "./_standard_schema.ts";
 
-/** Runs `schema` on `value`: returns its output, or `value` after adding its issues to `issues`. */
+/**
+ * Runs `schema` on `value`: returns its output, or `value` after adding its issues to `issues`.
+ * When an issue from index `from` on aborts (an earlier check of the value failed), the
+ * schema is not run and `value` is returned.
+ */
 export function runStandardSchema(
   schema: StandardSchemaV1,
   value: unknown,
   path: readonly PropertyKey[],
   issues: PathIssue[],
+  from = issues.length,
 ): unknown {
+  for (let index = from; index < issues.length; index++) {
+    if (issues[index].aborts) return value;
+  }
   const result = schema["~standard"].validate(value);
   if (result instanceof Promise) {
     issues.push({

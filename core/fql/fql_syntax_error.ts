@@ -36,9 +36,8 @@ export class FqlSyntaxError extends IntegrationError {
       `Cannot parse subscription query ${
         JSON.stringify(shown)
       }: expected ${expected}${tail} at column ${column}`,
+      // Status 400 (the default) is not retryable by default.
       "PAYLOAD_VALIDATION_FAILED",
-      400,
-      { retryable: false },
     );
     this.query = query;
     this.column = column;

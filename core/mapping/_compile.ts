@@ -71,10 +71,12 @@ export interface CompiledMapping {
    */
   resolve(data?: unknown): Record<string, unknown>;
   /**
-   * Returns the mapping resolved against each element of `data`, exactly as `transformBatch`.
-   * @throws {Error} `data must be an array, got ...` when `data` is not an array.
+   * Returns the mapping resolved against `data` as given, not checked to be
+   * an object: what `transformBatch` does with each element of its array.
+   * @throws {MappingDepthError} When a value is nested deeper than `maxDepth` or is cyclic.
+   * @throws {MappingBudgetError} When a directive's output or the work exceeds its budget.
    */
-  resolveBatch(data?: unknown[]): Record<string, unknown>[];
+  resolveItem(data: unknown): Record<string, unknown>;
 }
 
 /** Options of the engine: those of `compileMapping`, and the check to run before compiling. */
@@ -308,29 +310,19 @@ function createCompiled(
 ): CompiledMapping {
   const { budget, maxDepth } = environment;
   const output = createMeter(budget, "the output");
-  function resolveOne(data: unknown): Record<string, unknown> {
-    budget.spent = 0;
-    return removeUndefined(resolve(data), maxDepth, output) as Record<
-      string,
-      unknown
-    >;
+  function resolveItem(data: unknown): Record<string, unknown> {
+    return guard(() => {
+      budget.spent = 0;
+      return removeUndefined(resolve(data), maxDepth, output) as Record<
+        string,
+        unknown
+      >;
+    }, environment);
   }
   return {
     mapping,
-    resolve(data?: unknown): Record<string, unknown> {
-      const checked = checkData(data);
-      return guard(() => resolveOne(checked), environment);
-    },
-    resolveBatch(data: unknown[] = []): Record<string, unknown>[] {
-      checkBatchData(data);
-      return guard(() => {
-        const results: Record<string, unknown>[] = [];
-        for (let index = 0; index < data.length; index++) {
-          results.push(resolveOne(data[index]));
-        }
-        return results;
-      }, environment);
-    },
+    resolve: (data) => resolveItem(checkData(data)),
+    resolveItem,
   };
 }
 

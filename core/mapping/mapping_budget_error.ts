@@ -35,7 +35,8 @@ export class MappingBudgetError extends IntegrationError {
     budget: "maxOutputSize" | "maxWork",
     limit: number,
   ) {
-    super(message, "MAPPING_BUDGET_EXCEEDED", 400, { retryable: false });
+    // Status 400 (the default) is not retryable by default.
+    super(message, "MAPPING_BUDGET_EXCEEDED");
     this.budget = budget;
     this.limit = limit;
   }

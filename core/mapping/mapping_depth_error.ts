@@ -20,7 +20,8 @@ export class MappingDepthError extends IntegrationError {
   declare readonly maxDepth: number;
 
   constructor(message: string, maxDepth: number) {
-    super(message, "MAPPING_TOO_DEEP", 400, { retryable: false });
+    // Status 400 (the default) is not retryable by default.
+    super(message, "MAPPING_TOO_DEEP");
     this.maxDepth = maxDepth;
   }
 }

@@ -28,9 +28,7 @@ export class MappingResolveError extends IntegrationError {
 
   constructor(message: string, options: { cause?: unknown } = {}) {
     // The code spelled out, so bundles leave the ErrorCodes table out.
-    super(message, "PAYLOAD_VALIDATION_FAILED", 400, {
-      retryable: false,
-      cause: options.cause,
-    });
+    // Status 400 is not retryable by default.
+    super(message, "PAYLOAD_VALIDATION_FAILED", 400, { cause: options.cause });
   }
 }

@@ -19,9 +19,7 @@ export class MappingValueError extends IntegrationError {
   override name = "MappingValueError";
 
   constructor(message: string, options: { cause?: unknown } = {}) {
-    super(message, "MAPPING_VALUE_INVALID", 400, {
-      retryable: false,
-      cause: options.cause,
-    });
+    // Status 400 is not retryable by default.
+    super(message, "MAPPING_VALUE_INVALID", 400, { cause: options.cause });
   }
 }

@@ -87,5 +87,11 @@ export function transformBatch(
   options: CompileMappingOptions = {},
 ): Record<string, unknown>[] {
   if (data !== undefined) checkBatchData(data);
-  return compiledFor(mapping, options).resolveBatch(data);
+  const compiled = compiledFor(mapping, options);
+  const results: Record<string, unknown>[] = [];
+  // An index loop, not `map`: an array without a prototype has no methods.
+  for (let index = 0; index < (data?.length ?? 0); index++) {
+    results.push(compiled.resolveItem(data![index]));
+  }
+  return results;
 }
