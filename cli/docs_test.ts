@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 import { CommanderError } from "@commander-js/extra-typings";
 import { benchCommand } from "../bench/main.ts";
 import { bundleCommand } from "../browser/bundle/main.ts";
+import { fuzzCommand } from "../fuzz/main.ts";
 import { actionCommand } from "./action.ts";
 import { initCommand } from "./init.ts";
 import { manifestCommand } from "./manifest.ts";
@@ -26,6 +27,8 @@ interface CodeBlock {
 const SKIPPED_FOLDERS = new Set([".git", "node_modules", "dist", "results"]);
 const SCRIPT_LANGS = new Set(["ts", "js", "tsx", "jsx", "typescript"]);
 const SHELL_LANGS = new Set(["sh", "bash", "shell"]);
+/** Configuration blocks: each must parse as JSON (comments allowed in `jsonc`). */
+const JSON_LANGS = new Set(["json", "jsonc"]);
 /** Blocks that are not code: grammars and output. */
 const TEXT_LANGS = new Set(["", "text", "ebnf"]);
 const SCAFFOLD_PATH =
@@ -109,6 +112,7 @@ const PARSERS: Record<string, () => { parseAsync: unknown }> = {
   serve: serveCommand,
   bundle: () => bundleCommand(noop),
   bench: () => benchCommand(noop),
+  fuzz: () => fuzzCommand(),
 };
 
 /**
@@ -213,9 +217,31 @@ Deno.test("every code block of the docs is checked by a test", async (t) => {
           return block.attributes.includes("ignore") &&
             !SCAFFOLD_PATH.test(block.body.split("\n")[0]);
         }
-        return !SHELL_LANGS.has(block.lang) && !TEXT_LANGS.has(block.lang);
+        return !SHELL_LANGS.has(block.lang) && !TEXT_LANGS.has(block.lang) &&
+          !JSON_LANGS.has(block.lang);
       }).map((block) => `${block.file}:${block.line} (${block.lang})`);
       assert.deepEqual(unchecked, []);
+    },
+  );
+
+  await t.step(
+    "every JSON block parses (jsonc: after its line comments)",
+    () => {
+      const broken: string[] = [];
+      for (const block of blocks) {
+        if (!JSON_LANGS.has(block.lang)) continue;
+        const text = block.lang === "jsonc"
+          ? block.body.replace(/^\s*\/\/.*$/gm, "")
+          : block.body;
+        try {
+          JSON.parse(text);
+        } catch (error) {
+          broken.push(
+            `${block.file}:${block.line}: ${(error as Error).message}`,
+          );
+        }
+      }
+      assert.deepEqual(broken, []);
     },
   );
 
