@@ -1,4 +1,6 @@
 import type { SegmentEvent } from "@destkit/core";
+// Segment's test event (its values, fresh ids and times), which this one fixes.
+import { createTestEvent as segmentTestEvent } from "../core/segment/actions_core.ts";
 
 /** The fixed time of test events: deterministic, unlike Segment's `new Date()`. */
 export const TEST_TIMESTAMP = "2024-01-01T00:00:00.000Z";
@@ -24,39 +26,13 @@ export const TEST_MESSAGE_ID = "test-message-0000-0000-000000000000";
 export function createTestEvent(
   partial: Partial<SegmentEvent> & Record<string, unknown> = {},
 ): SegmentEvent {
-  return {
-    anonymousId: "anonId1234",
-    context: {
-      ip: "8.8.8.8",
-      library: { name: "analytics.js", version: "2.11.1" },
-      locale: "en-US",
-      location: {
-        city: "San Francisco",
-        country: "United States",
-        latitude: 40.2964197,
-        longitude: -76.9411617,
-        speed: 0,
-      },
-      page: {
-        path: "/academy/",
-        referrer: "",
-        search: "",
-        title: "Analytics Academy",
-        url: "https://segment.com/academy/",
-      },
-      timezone: "Europe/Amsterdam",
-      userAgent:
-        "Mozilla/5.0 (iPhone; CPU iPhone OS 9_1 like Mac OS X) AppleWebKit/601.1.46 (KHTML, like Gecko) Version/9.0 Mobile/13B143 Safari/601.1",
-    },
-    event: "Test Event",
-    messageId: TEST_MESSAGE_ID,
-    properties: {},
-    receivedAt: TEST_TIMESTAMP,
-    sentAt: TEST_TIMESTAMP,
-    timestamp: TEST_TIMESTAMP,
-    traits: {},
-    type: "track",
-    userId: "user1234",
-    ...partial,
-  };
+  return segmentTestEvent(
+    {
+      messageId: TEST_MESSAGE_ID,
+      receivedAt: TEST_TIMESTAMP,
+      sentAt: TEST_TIMESTAMP,
+      timestamp: TEST_TIMESTAMP,
+      ...partial,
+    } as Parameters<typeof segmentTestEvent>[0],
+  ) as SegmentEvent;
 }
