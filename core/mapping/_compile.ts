@@ -1,4 +1,5 @@
 // The mapping compiler: a mapping becomes a tree of closures once, then resolves each event cheaply.
+import { checkMappingSize } from "./_mapping_size.ts";
 import { MappingResolveError } from "./mapping_resolve_error.ts";
 import {
   type Budget,
@@ -253,6 +254,7 @@ function compileProcessed(
   environment: Environment,
   path: readonly string[],
 ): Resolver {
+  if (depth === 0) checkMappingSize(mapping, environment.budget.maxWork);
   const processed = getMappingToProcess(mapping);
   environment.validator?.(processed, environment.maxDepth);
   return compileNode(processed, depth, environment, path).resolve;
@@ -371,6 +373,7 @@ export function validateWith(
   validator: MappingValidator,
 ): void {
   try {
+    checkMappingSize(mapping, DEFAULT_MAX_WORK);
     validator(getMappingToProcess(mapping), maxDepth);
   } catch (error) {
     if (isStackOverflow(error)) throw mappingTooDeep(maxDepth);

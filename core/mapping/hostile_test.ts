@@ -520,3 +520,36 @@ Deno.test("faults found while resolving are typed, with Segment's messages", asy
     });
   }
 });
+
+Deno.test("a mapping of a million entries is refused before it is checked or compiled", async (t) => {
+  const spread = "a.".repeat(500_000);
+  const wide = Object.fromEntries(
+    Array.from({ length: 600_000 }, (_, index) => [`k${index}`, index]),
+  );
+  for (
+    const [name, run] of [
+      [
+        "transform of a 1 MB string mapping",
+        () => transform(spread as unknown as object, {}),
+      ],
+      [
+        "validateMapping of a 1 MB string mapping",
+        () => validateMapping(spread),
+      ],
+      ["compileMapping of 600,000 keys", () => compileMapping(wide)],
+    ] as const
+  ) {
+    await t.step(name, () => {
+      assert.throws(
+        run,
+        isBudgetError("maxWork", "it has more than 500000 entries"),
+      );
+    });
+  }
+  await t.step("a lower maxWork lowers the limit", () => {
+    assert.throws(
+      () => compileMapping({ a: 1, b: 2, c: 3 }, { maxWork: 8 }),
+      isBudgetError("maxWork", "it has more than 2 entries"),
+    );
+  });
+});
