@@ -254,7 +254,6 @@ function compileProcessed(
   environment: Environment,
   path: readonly string[],
 ): Resolver {
-  if (depth === 0) checkMappingSize(mapping, environment.budget.maxWork);
   const processed = getMappingToProcess(mapping);
   environment.validator?.(processed, environment.maxDepth);
   return compileNode(processed, depth, environment, path).resolve;

@@ -11,6 +11,8 @@ const UNITS_PER_ENTRY = 4;
  * spread into one key per character) counts its length.
  */
 export function checkMappingSize(mapping: unknown, maxWork: number): void {
+  // A budget that is not a positive integer is the compiler's RangeError to report.
+  if (!Number.isInteger(maxWork) || maxWork < 1) return;
   const limit = Math.floor(maxWork / UNITS_PER_ENTRY);
   const seen = new Set<object>();
   const stack: unknown[] = [mapping];

@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_WORK } from "./_budget.ts";
+import { checkMappingSize } from "./_mapping_size.ts";
 import {
   type CompiledMapping,
   type CompileMappingOptions,
@@ -46,6 +48,8 @@ export function compileMapping(
   mapping: unknown,
   options: CompileMappingOptions = {},
 ): CompiledMapping {
+  // Here, not in the engine: bundles compile without Segment's checks and leave this out too.
+  checkMappingSize(mapping, options.maxWork ?? DEFAULT_MAX_WORK);
   return compileWith(mapping, ALL_DIRECTIVES, {
     ...options,
     validator: VALIDATOR,
