@@ -229,6 +229,14 @@ function redacted(
   }));
 }
 
+/**
+ * Runs one job in this process and answers it; the process's entry point calls it once.
+ * The answer holds only JSON data (errors become `{ name, message, code, status }`).
+ */
+export async function performJob(job: WorkerJob): Promise<WorkerAnswer> {
+  return JSON.parse(stringify(await perform(job)));
+}
+
 async function perform(job: WorkerJob): Promise<WorkerAnswer> {
   let definition: LoadedDefinition;
   try {

@@ -3,10 +3,10 @@ import { listDestinationFolders, unknownDestination } from "../_load.ts";
 import { fingerprintFolder } from "./_fingerprint.ts";
 import { guardRequest, readJsonBody } from "./_guard.ts";
 import { type PathLabel, redactPaths } from "./_redact_paths.ts";
-import { runInProcess } from "./_run_in_process.ts";
+import { runInProcess, type RunInProcessOptions } from "./_run_in_process.ts";
 import { TesterRequestError } from "./_tester_error.ts";
 import { typeCheck } from "./_type_check.ts";
-import type { WorkerJob } from "./_worker_protocol.ts";
+import type { WorkerAnswer, WorkerJob } from "./_worker_protocol.ts";
 import { testerPage } from "./tester_page.ts";
 
 /** Options of {@linkcode createTesterHandler}. */
@@ -27,6 +27,16 @@ export interface TesterHandlerOptions {
   timeoutMs?: number;
   /** The heap each job's process may use, in megabytes. @default {512} */
   maxHeapMb?: number;
+  /**
+   * Runs one job. The default, {@linkcode runInProcess}, starts a fresh Deno process per job,
+   * so edits show on the next run and no destination or mapping can take the tester down;
+   * the fuzz campaign passes an in-process runner to reach the same job code without the
+   * process start.
+   */
+  runJob?: (
+    job: WorkerJob,
+    options: RunInProcessOptions,
+  ) => Promise<WorkerAnswer & { logs?: string }>;
   /** Serves the device-mode assets (`/device/...`); answers `undefined` when the path is not one of them. */
   device?: (
     request: Request,
@@ -123,6 +133,7 @@ export function createTesterHandler(
     maxBodyBytes = 1024 * 1024,
     timeoutMs = 30_000,
     maxHeapMb = 512,
+    runJob = runInProcess,
     device,
   } = options;
   const loaded = new Map<string, Loaded>();
@@ -182,7 +193,7 @@ export function createTesterHandler(
     if (state.checkError !== undefined) {
       return json({ stage: "check", error: state.checkError, reload }, 422);
     }
-    const answer = await runInProcess(
+    const answer = await runJob(
       job(join(directory, folder, "index.ts")),
       { timeoutMs, live, maxHeapMb },
     );
@@ -208,7 +219,7 @@ export function createTesterHandler(
     const list = [];
     for (const folder of await listDestinationFolders(directory)) {
       const state = await refresh(folder, false);
-      const answer = await runInProcess(
+      const answer = await runJob(
         { op: "describe", file: join(directory, folder, "index.ts") },
         { timeoutMs, live, maxHeapMb },
       );

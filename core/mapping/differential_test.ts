@@ -233,3 +233,26 @@ Deno.test("getFieldValueKeys() agrees with Segment's on generated mappings", () 
     { seed: SEED + 5, numRuns: 1000 },
   );
 });
+
+Deno.test("templates: the linear tag scan finds Segment's tags", () => {
+  // Braces, line ends and path text: what Segment's backtracking patterns decide on.
+  const template = fc.string({
+    unit: fc.constantFrom("{", "}", "a", "b", " ", ".", "\n", "\u2028"),
+    maxLength: 40,
+  });
+  const data = { a: "A", b: "{{a}}", "a a": "AA", c: { d: 1 } };
+  fc.assert(
+    fc.property(template, (text) => {
+      const mapping = { out: { "@template": text } };
+      assert.deepEqual(
+        outcome(() => transform(mapping, data)),
+        outcome(() => segment.transform(mapping, data)),
+      );
+      assert.deepEqual(
+        outcome(() => getFieldValueKeys(mapping)),
+        outcome(() => segment.getFieldValueKeys(mapping)),
+      );
+    }),
+    { numRuns: 3_000 },
+  );
+});

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import {
   compileMapping,
+  getTemplateKeys,
   MappingBudgetError,
   MappingDepthError,
   MappingResolveError,
@@ -551,5 +552,18 @@ Deno.test("a mapping of a million entries is refused before it is checked or com
       () => compileMapping({ a: 1, b: 2, c: 3 }, { maxWork: 8 }),
       isBudgetError("maxWork", "it has more than 2 entries"),
     );
+  });
+});
+
+Deno.test("templates are scanned in one pass", async (t) => {
+  await t.step("100,000 unclosed braces render and list no keys", () => {
+    // Segment's patterns backtrack over the whole run from every brace (8.6 s here before).
+    for (const template of ["{".repeat(100_000), "{{a".repeat(50_000)]) {
+      assert.equal(
+        transform({ out: { "@template": template } }, {}).out,
+        template,
+      );
+      assert.deepEqual(getTemplateKeys(template), []);
+    }
   });
 });

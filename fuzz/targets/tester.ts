@@ -2,6 +2,7 @@
 // with hostile hosts, origins, content types, bodies, mappings and events.
 import fc from "fast-check";
 import { fileURLToPath } from "node:url";
+import { performJob } from "../../cli/server/_destination_process.ts";
 import { createTesterHandler } from "../../cli/server/tester_handler.ts";
 import { mappingArbitrary } from "../_mappings.ts";
 import { hostileEvent, hostileValue } from "../_values.ts";
@@ -169,13 +170,19 @@ export function testerTarget(): Target {
   };
 }
 
-// The options are cast so that this compiles against the tester's handler with and without
-// the launch token (`port` and `token` are ignored where the handler does not know them).
+// Jobs run in this shard's process (`performJob`, the code each job process runs), not
+// in a new Deno process each: the HTTP layer, the guards and the job code are the tester's
+// own, and the shard's per-input time limit stands in for the job timeout. The process
+// boundary itself is tested in `cli/serve_test.ts`. The type check is off: it runs once per
+// change of a destination's files, which the campaign never makes.
 function createHandler(): (request: Request) => Promise<Response> {
-  const options = { directory: DIRECTORY, port: () => PORT, token: TOKEN };
-  return createTesterHandler(
-    options as Parameters<typeof createTesterHandler>[0],
-  );
+  return createTesterHandler({
+    directory: DIRECTORY,
+    port: () => PORT,
+    token: TOKEN,
+    check: false,
+    runJob: (job) => performJob(job),
+  });
 }
 
 function bodyText(input: TesterInput): string {
