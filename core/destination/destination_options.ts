@@ -74,7 +74,7 @@ export interface DestinationOptions
    * The budgets every subscription's mapping resolves under; past one, the
    * event's result is a typed, non-retryable `MappingBudgetError` or
    * `MappingDepthError`. Set so that no real mapping meets them.
-   * @default {{ maxDepth: 500, maxOutputSize: 4_000_000, maxWork: 2_000_000 }}
+   * @default {{ maxDepth: 500, maxOutputSize: 4_000_000, maxWork: 250_000 }}
    */
   mappingBudgets?: MappingBudgets;
 }

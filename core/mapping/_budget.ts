@@ -4,7 +4,7 @@ import { MappingBudgetError } from "./mapping_budget_error.ts";
 /** The default `maxOutputSize`: characters of a string, or entries of an object or array, one directive produces. */
 export const DEFAULT_MAX_OUTPUT_SIZE = 4_000_000;
 /** The default `maxWork`: units of work of one resolve (an entry copied or walked, or 16 characters produced). */
-export const DEFAULT_MAX_WORK = 2_000_000;
+export const DEFAULT_MAX_WORK = 250_000;
 
 // Copying an object entry costs about as much as writing this many characters.
 const CHARACTERS_PER_UNIT = 16;

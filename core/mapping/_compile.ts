@@ -55,7 +55,7 @@ export interface CompileMappingOptions {
    * entry of an object or array copied or walked, one per 16 characters of
    * text produced. It bounds the whole output too. Past it, a
    * `MappingBudgetError` is thrown.
-   * @default {2_000_000}
+   * @default {250_000}
    */
   maxWork?: number;
 }

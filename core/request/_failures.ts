@@ -277,11 +277,37 @@ function redactError(
   return copy;
 }
 
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const LETTER = /[a-z]/i;
+const URL_REST = /[^\s)]+/y;
+
+/**
+ * Replaces each URL in `text`, the matches of `/[a-z][a-z0-9+.-]*:\/\/[^\s)]+/gi`, found
+ * in one linear scan: from each `://` back over its scheme to the first letter. The
+ * expression itself re-reads a run of letters from each of them (100,000 letters: 25 s).
+ */
 function redactUrlsIn(text: string, secrets: readonly string[]): string {
-  return text.replace(
-    /[a-z][a-z0-9+.-]*:\/\/[^\s)]+/gi,
-    (url) => redactUrl(url, secrets),
-  );
+  let out = "";
+  let at = 0;
+  let from = 0;
+  while (from < text.length) {
+    const colon = text.indexOf("://", from);
+    if (colon === -1) break;
+    let start = colon;
+    while (start > at && SCHEME_CHAR.test(text[start - 1])) start--;
+    while (start < colon && !LETTER.test(text[start])) start++;
+    URL_REST.lastIndex = colon + 3;
+    const rest = URL_REST.exec(text);
+    if (start === colon || rest === null) {
+      from = colon + 1;
+      continue;
+    }
+    const end = colon + 3 + rest[0].length;
+    out += text.slice(at, start) + redactUrl(text.slice(start, end), secrets);
+    at = end;
+    from = end;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 function resolve(location: string, base: string): string {

@@ -525,6 +525,35 @@ Deno.test("request() keeps secrets out of messages and the kept request", async 
   );
 
   await t.step(
+    "a cause with 100,000 letters and URLs among them is cleaned in one pass",
+    async () => {
+      // The URL pattern re-read the letters from each of them: 25 s for this message.
+      const letters = "a".repeat(100_000);
+      const noisy: FetchFunction = (url) =>
+        Promise.reject(
+          new TypeError(
+            `${letters} ${url} ${letters}x://y${apiKey} ${letters}`,
+          ),
+        );
+      const request = createRequestClient({ fetch: noisy, secrets: [apiKey] });
+      await assert.rejects(
+        request(`https://api.acme.test/v1/${apiKey}?api_key=x1`),
+        (error) => {
+          assert.ok(error instanceof NetworkError);
+          const cause = (error.cause as Error).message;
+          assertClean(cause);
+          assert.ok(
+            cause.includes(
+              ` https://api.acme.test/v1/[redacted]?api_key=[redacted] ${letters}`,
+            ),
+          );
+          return true;
+        },
+      );
+    },
+  );
+
+  await t.step(
     "an HTTPError: the request's Authorization, secret headers and body",
     async () => {
       const request = createRequestClient({
