@@ -68,6 +68,8 @@ export interface TargetCounts {
   typed: number;
   untyped: number;
   deaths: number;
+  /** The target's slowest input, `seed:index`, and its time. */
+  slowest?: { input: string; ms: number };
 }
 
 /** What a campaign found. */
@@ -139,7 +141,11 @@ export async function runCampaign(
     outcome(seed, index, kind, ms) {
       report.ran++;
       report[kind]++;
-      countsOf(targetOf(index))[kind]++;
+      const counts = countsOf(targetOf(index));
+      counts[kind]++;
+      if (ms > (counts.slowest?.ms ?? -1)) {
+        counts.slowest = { input: `${seed}:${index}`, ms };
+      }
       if (ms > report.slowest.ms) {
         report.slowest = { seed, index, target: targetOf(index), ms };
       }

@@ -55,7 +55,13 @@ export function formatReport(
     out.push(
       `    ${
         name.padEnd(12)
-      } ok ${counts.ok}, typed ${counts.typed}, untyped ${counts.untyped}, deaths ${counts.deaths}`,
+      } ok ${counts.ok}, typed ${counts.typed}, untyped ${counts.untyped}, deaths ${counts.deaths}${
+        counts.slowest === undefined
+          ? ""
+          : `, slowest ${
+            counts.slowest.ms.toFixed(1)
+          } ms (${counts.slowest.input})`
+      }`,
     );
   }
   if (report.failures.length > 0) {
