@@ -195,9 +195,9 @@ async function answer(
 
 // The partner answers each attempt of a retried request with the same body: it is encoded
 // once (5 MB took 20 ms an attempt, the fake partner's cost, not the runtime's), then copied.
-let encoded: { text: string; bytes: Uint8Array } | undefined;
+let encoded: { text: string; bytes: Uint8Array<ArrayBuffer> } | undefined;
 
-function bytesOf(text: string): Uint8Array {
+function bytesOf(text: string): Uint8Array<ArrayBuffer> {
   if (encoded?.text !== text) {
     encoded = { text, bytes: new TextEncoder().encode(text) };
   }
