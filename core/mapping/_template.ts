@@ -5,34 +5,31 @@ import { parsePath } from "./_path.ts";
 import { converted } from "./_text.ts";
 
 /**
- * The tags Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3), in one linear scan: the
- * regular expression backtracks over every `{` of a long run (100,000 `{` took 8.6 s).
- * A tag at `i` can only end at the first `}` after its braces, so when that `}` does not
- * close it, no tag starts before it either, and the scan goes on after it.
+ * Replaces each tag Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3) by what `write`
+ * makes of its path, in one linear scan: the expression backtracks over every `{` of a
+ * long run (100,000 `{` took 8.6 s). A tag can only end at the first `}` after its
+ * braces; when that `}` does not close it, no tag starts before it either.
  */
-function findTags(
+function replaceTags(
   template: string,
-  braces: 2 | 3,
-): { start: number; end: number; inner: string }[] {
-  const open = braces === 3 ? "{{{" : "{{";
-  const close = braces === 3 ? "}}}" : "}}";
-  const tags = [];
+  braces: number,
+  write: (path: readonly string[]) => string,
+): string {
+  let out = "";
+  let at = 0;
   let from = 0;
-  while (from < template.length) {
-    const start = template.indexOf(open, from);
-    if (start === -1) break;
-    const first = template.indexOf("}", start + braces);
-    if (first === -1) break;
-    if (first > start + braces && template.startsWith(close, first)) {
-      tags.push({
-        start,
-        end: first + braces,
-        inner: template.slice(start + braces, first),
-      });
-      from = first + braces;
-    } else from = first + 1;
+  let start;
+  while ((start = template.indexOf("{".repeat(braces), from)) >= 0) {
+    const end = template.indexOf("}", start + braces);
+    if (end < 0) break;
+    from = end + 1;
+    if (end > start + braces && template.startsWith("}".repeat(braces), end)) {
+      out += template.slice(at, start) +
+        write(parsePath(template.slice(start + braces, end).trim()));
+      at = from = end + braces;
+    }
   }
-  return tags;
+  return out + template.slice(at);
 }
 
 /** Turns the value at each path into text, counting what it produces against the budgets. */
@@ -56,21 +53,7 @@ function createWriter(
   };
 }
 
-function pass(
-  template: string,
-  braces: 2 | 3,
-  write: (path: readonly string[]) => string,
-): string {
-  let out = "";
-  let at = 0;
-  for (const tag of findTags(template, braces)) {
-    out += template.slice(at, tag.start) + write(parsePath(tag.inner.trim()));
-    at = tag.end;
-  }
-  return at === 0 ? template : out + template.slice(at);
-}
-
-/** Renders `template` against `data` without compiling it first; `place` names the directive in errors. */
+/** Renders `template` against `data`; `place` names the directive in errors. */
 export function renderTemplate(
   template: string,
   data: unknown,
@@ -78,36 +61,19 @@ export function renderTemplate(
   place: string,
 ): string {
   // The text inserted by `{{{...}}}` is scanned again by the second pass, as in Segment.
-  const first = pass(template, 3, createWriter(data, meter, place));
-  return pass(first, 2, createWriter(data, meter, place));
+  const first = replaceTags(template, 3, createWriter(data, meter, place));
+  return replaceTags(first, 2, createWriter(data, meter, place));
 }
 
-/** Tokenises `template` once; a template with `{{{...}}}` is rendered as a whole because its output is scanned again. */
+/** Compiles `template`: text without `{{` is returned as it is, other text rendered per event. */
 export function compileTemplate(
   template: string,
   meter: Meter,
   place: string,
 ): (data: unknown) => string {
-  if (!template.includes("{{")) return () => template;
-  if (findTags(template, 3).length > 0) {
-    return (data) => renderTemplate(template, data, meter, place);
-  }
-  // The paths are at the odd indices, the text around them at the even ones.
-  const parts: (string | string[])[] = [];
-  let at = 0;
-  for (const tag of findTags(template, 2)) {
-    parts.push(template.slice(at, tag.start), parsePath(tag.inner.trim()));
-    at = tag.end;
-  }
-  parts.push(template.slice(at));
-  return (data) => {
-    const write = createWriter(data, meter, place);
-    let out = parts[0] as string;
-    for (let index = 1; index < parts.length; index += 2) {
-      out += write(parts[index] as string[]) + parts[index + 1];
-    }
-    return out;
-  };
+  return template.includes("{{")
+    ? (data) => renderTemplate(template, data, meter, place)
+    : () => template;
 }
 
 const LINE_END = /[\n\r\u2028\u2029]/g;
