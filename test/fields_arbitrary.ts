@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import type { FieldFixtureHint, InputField, InputFields } from "@destkit/core";
+import type { InputField, InputFields } from "@destkit/core";
+import type { FieldFixtureHint } from "@destkit/core/tooling";
 import { hintOf, isRequired } from "./_hints.ts";
 
 /** Options for {@linkcode fieldsArbitrary}. */

@@ -1,7 +1,7 @@
 import type { InputField, InputFields, SegmentEvent } from "@destkit/core";
 import { createTestEvent } from "./create_test_event.ts";
 import { hintOf, isRequired } from "./_hints.ts";
-import type { FieldFixtureHint } from "@destkit/core";
+import type { FieldFixtureHint } from "@destkit/core/tooling";
 
 /** Options for {@linkcode generateTestData}. */
 export interface GenerateTestDataOptions {
