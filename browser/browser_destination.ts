@@ -189,7 +189,7 @@ export function browserDestination<
     const plugins: BrowserPlugin[] = [];
     for (const { key, action, validator } of actions) {
       const enabled = subscriptions.filter((s) =>
-        s.enabled !== false && s.partnerAction === key
+        s.partnerAction === key && s.enabled !== false
       );
       if (enabled.length === 0) continue;
       const compiled = compileSubscriptions(
