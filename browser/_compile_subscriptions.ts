@@ -5,29 +5,21 @@ import {
 } from "../core/subscription/compile_subscription.ts";
 import { compileFqlQuery } from "../core/fql/compile_fql_query.ts";
 import type { InputFields } from "../core/fields/input_field.ts";
-import type { BrowserSubscription } from "./types.ts";
-
-/** A mapping compiled once: `resolve` maps one event to a payload. */
-export interface CompiledMapping {
-  resolve(event: unknown): unknown;
-}
-
-/** Compiles a mapping once; the runtime's default carries no `@liquid`. */
-export type MappingCompiler = (
-  mapping: Record<string, unknown>,
-) => CompiledMapping;
+import type { Subscription } from "../core/destination/types.ts";
+import type { CompiledMapping } from "../core/mapping/compile_mapping.ts";
+import type { MappingCompiler } from "./browser_destination.ts";
 
 /** A subscription ready to run in the browser: its query and mapping compiled once. */
 export type CompiledSubscription = ReadySubscription<
   InputFields,
-  CompiledMapping
+  Pick<CompiledMapping, "resolve">
 >;
 
 /** Reads the subscriptions analytics.js hands over: an array, or the same as JSON text. */
 export function readSubscriptions(
   destination: string,
   value: unknown,
-): BrowserSubscription[] {
+): Subscription[] {
   if (value === undefined || value === null) return [];
   let list = value;
   if (typeof value === "string") {
@@ -58,7 +50,7 @@ export function readSubscriptions(
 export function compileSubscriptions(
   where: string,
   fields: InputFields,
-  subscriptions: readonly BrowserSubscription[],
+  subscriptions: readonly Subscription[],
   compileMapping: MappingCompiler,
 ): CompiledSubscription[] {
   return subscriptions.map((subscription, index) => {

@@ -4,10 +4,30 @@ import type { CompiledSubscription } from "./_compile_subscriptions.ts";
 import type {
   BrowserAnalytics,
   BrowserContext,
-  BrowserPlugin,
-  LooseBrowserAction,
-  LooseBrowserDestination,
-} from "./types.ts";
+  DeviceActionInput,
+  DeviceDependencies,
+  InitializeInput,
+} from "../core/destination/device_types.ts";
+import type { InputFields } from "../core/fields/input_field.ts";
+import type { BrowserPlugin } from "./browser_destination.ts";
+
+/** A definition with its types erased, as the runtime walks it. */
+export interface LooseBrowserDestination {
+  name: string;
+  settings?: InputFields;
+  initialize(
+    input: InitializeInput<unknown>,
+    deps: DeviceDependencies,
+  ): unknown;
+  actions: Record<string, LooseBrowserAction>;
+}
+
+/** An action with its types erased, as the runtime runs it. */
+export interface LooseBrowserAction {
+  fields: InputFields;
+  lifecycleHook?: "enrichment" | "destination";
+  perform(client: unknown, data: DeviceActionInput<unknown, unknown>): unknown;
+}
 
 /** Runs a destination's `initialize` once, however many plugins ask. */
 export interface Initializer {

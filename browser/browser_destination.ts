@@ -8,19 +8,68 @@ import {
 import type { InputFields } from "../core/fields/input_field.ts";
 import { compileMappingWith } from "../core/mapping/compile_mapping_with.ts";
 import { standardDirectives } from "../core/mapping/directives/standard.ts";
+import type { CompiledMapping } from "../core/mapping/compile_mapping.ts";
+import type {
+  BrowserAnalytics,
+  BrowserContext,
+  DeviceDestinationDefinition,
+} from "../core/destination/device_types.ts";
+import type { Subscription } from "../core/destination/types.ts";
 import {
   compileSubscriptions,
-  type MappingCompiler,
   readSubscriptions,
 } from "./_compile_subscriptions.ts";
-import { createActionPlugin, createInitializer } from "./_plugin.ts";
-import type {
-  BrowserDestinationDefinition,
-  BrowserPlugin,
-  BrowserPluginFactory,
-  BrowserSettingsInput,
-  LooseBrowserDestination,
-} from "./types.ts";
+import {
+  createActionPlugin,
+  createInitializer,
+  type LooseBrowserDestination,
+} from "./_plugin.ts";
+
+/** Compiles a mapping once; the runtime's default carries no `@liquid`. */
+export type MappingCompiler = (
+  mapping: Record<string, unknown>,
+) => Pick<CompiledMapping, "resolve">;
+
+/** The settings a plugin factory receives: the destination's settings and its subscriptions. */
+export type BrowserSettingsInput = Record<string, unknown> & {
+  /** The subscriptions (an array, or the same as JSON text); one with `enabled: false` is skipped. */
+  subscriptions?: readonly Subscription[] | string;
+};
+
+/** A plugin for analytics.js (compatible with analytics-next's `Plugin`). */
+export interface BrowserPlugin {
+  name: string;
+  type: "enrichment" | "destination";
+  version: string;
+  isLoaded(): boolean;
+  ready(): Promise<unknown>;
+  load<Ctx extends BrowserContext>(
+    ctx: Ctx,
+    analytics: BrowserAnalytics,
+  ): Promise<unknown>;
+  track<Ctx extends BrowserContext>(ctx: Ctx): Promise<Ctx>;
+  page<Ctx extends BrowserContext>(ctx: Ctx): Promise<Ctx>;
+  identify<Ctx extends BrowserContext>(ctx: Ctx): Promise<Ctx>;
+  group<Ctx extends BrowserContext>(ctx: Ctx): Promise<Ctx>;
+  alias<Ctx extends BrowserContext>(ctx: Ctx): Promise<Ctx>;
+}
+
+/** What `browserDestination` returns: an analytics.js plugin factory (a `PluginFactory`). */
+export interface BrowserPluginFactory<
+  A extends InputFields = InputFields,
+  C = unknown,
+  Acts extends Record<string, InputFields> = Record<string, InputFields>,
+> {
+  (settings: BrowserSettingsInput): Promise<BrowserPlugin[]>;
+  /** The name analytics.js matches against a remote plugin's `name`. */
+  pluginName: string;
+  /** The definition the factory was made from. */
+  definition: DeviceDestinationDefinition<A, C, Acts>;
+  /** The same factory, its validators built with these field checks (what a bundle's entry passes). */
+  withFieldChecks(
+    fieldChecks: CompileFieldChecksOptions,
+  ): BrowserPluginFactory<A, C, Acts>;
+}
 
 /** Options for {@linkcode browserDestination}. */
 export interface BrowserDestinationOptions {
@@ -51,7 +100,7 @@ const DEFAULT_FIELD_CHECKS = typeof DESTKIT_BUNDLE === "boolean"
 /**
  * Turns a device-mode destination into an analytics.js plugin factory: given
  * the settings (with their `subscriptions`), it returns one plugin per action
- * that has an enabled subscription. The partner SDK is initialized once and
+ * that has a subscription not switched off (`enabled: false`). The partner SDK is initialized once and
  * shared; each event is matched against every subscription query (compiled
  * once), mapped, validated against the action's fields, and handed to
  * `perform`. A failing action rejects its plugin hook, which analytics.js logs
@@ -96,7 +145,7 @@ export function browserDestination<
   C,
   const Acts extends Record<string, InputFields>,
 >(
-  definition: BrowserDestinationDefinition<A, C, Acts>,
+  definition: DeviceDestinationDefinition<A, C, Acts>,
   options: BrowserDestinationOptions = {},
 ): BrowserPluginFactory<A, C, Acts> {
   const {
@@ -140,7 +189,7 @@ export function browserDestination<
     const plugins: BrowserPlugin[] = [];
     for (const { key, action, validator } of actions) {
       const enabled = subscriptions.filter((s) =>
-        s.enabled && s.partnerAction === key
+        s.partnerAction === key && s.enabled !== false
       );
       if (enabled.length === 0) continue;
       const compiled = compileSubscriptions(

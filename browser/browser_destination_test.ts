@@ -1,12 +1,14 @@
 import assert from "node:assert/strict";
 import type { Plugin as AnalyticsNextPlugin } from "@segment/analytics-next";
-import { compileMapping } from "../core/mapping/compile_mapping.ts";
 import {
   type BrowserAnalytics,
   type BrowserContext,
-  browserDestination,
   type BrowserEvent,
-  type BrowserSubscription,
+  compileMapping,
+  type Subscription,
+} from "@destkit/core";
+import {
+  browserDestination,
   defineBrowserAction,
   defineBrowserDestination,
 } from "./mod.ts";
@@ -89,18 +91,18 @@ function createDestination(options: { failInit?: boolean } = {}) {
   return { state, factory: browserDestination(definition) };
 }
 
-const track: BrowserSubscription = {
+const track: Subscription = {
   name: "Track",
   partnerAction: "track",
   subscribe: 'type = "track"',
   enabled: true,
 };
 
-Deno.test("browserDestination() builds one plugin per action with an enabled subscription", async (t) => {
+Deno.test("browserDestination() builds one plugin per action with a subscription not switched off", async (t) => {
   const { factory } = createDestination();
   const cases: {
     name: string;
-    subscriptions: BrowserSubscription[];
+    subscriptions: Subscription[];
     expected: [string, string][];
   }[] = [
     { name: "no subscriptions", subscriptions: [], expected: [] },
@@ -112,6 +114,11 @@ Deno.test("browserDestination() builds one plugin per action with an enabled sub
     {
       name: "one action",
       subscriptions: [track],
+      expected: [["Acme Web track", "destination"]],
+    },
+    {
+      name: "a subscription without `enabled`, on as in cloud mode",
+      subscriptions: [{ partnerAction: "track", subscribe: 'type = "track"' }],
       expected: [["Acme Web track", "destination"]],
     },
     {

@@ -1,8 +1,8 @@
 import type { InputFields } from "../core/fields/input_field.ts";
 import type {
-  BrowserActionDefinition,
-  BrowserDestinationDefinition,
-} from "./types.ts";
+  DeviceActionDefinition,
+  DeviceDestinationDefinition,
+} from "../core/destination/device_types.ts";
 
 /**
  * Declares a device-mode destination and returns it as-is: it exists so that
@@ -35,15 +35,15 @@ export function defineBrowserDestination<
   C = unknown,
   const Acts extends Record<string, InputFields> = Record<never, never>,
 >(
-  definition: BrowserDestinationDefinition<A, C, Acts>,
-): BrowserDestinationDefinition<A, C, Acts> {
+  definition: DeviceDestinationDefinition<A, C, Acts>,
+): DeviceDestinationDefinition<A, C, Acts> {
   return definition;
 }
 
 /** Declares an action typed for settings `S` and client `C`: returned by `defineBrowserAction<S, C>()`. */
 export type DefineBrowserActionFor<S, C> = <const F extends InputFields>(
-  action: BrowserActionDefinition<S, C, F>,
-) => BrowserActionDefinition<S, C, F>;
+  action: DeviceActionDefinition<S, C, F>,
+) => DeviceActionDefinition<S, C, F>;
 
 /**
  * Returns a function that declares an action of a device-mode destination

@@ -1,14 +1,5 @@
 import { NetworkError, TimeoutError } from "../core/errors.ts";
-
-/** Options for {@linkcode loadScript}. */
-export interface LoadScriptOptions {
-  /** A Subresource Integrity hash; the script is then fetched with `crossorigin="anonymous"`. */
-  integrity?: string;
-  /** How long to wait for the script to load, in milliseconds. @default {10000} */
-  timeout?: number;
-  /** Extra attributes set on the `<script>` element. */
-  attributes?: Readonly<Record<string, string>>;
-}
+import type { LoadScriptOptions } from "../core/destination/device_types.ts";
 
 const loading = new Map<string, Promise<HTMLScriptElement>>();
 

@@ -16,36 +16,24 @@
  */
 
 export { browserDestination } from "./browser_destination.ts";
-export type { BrowserDestinationOptions } from "./browser_destination.ts";
+export type {
+  BrowserDestinationOptions,
+  BrowserPlugin,
+  BrowserPluginFactory,
+  BrowserSettingsInput,
+  MappingCompiler,
+} from "./browser_destination.ts";
 export {
   defineBrowserAction,
   defineBrowserDestination,
 } from "./define_browser_destination.ts";
 export type { DefineBrowserActionFor } from "./define_browser_destination.ts";
+export { loadScript } from "./load_script.ts";
+export { resolveWhen } from "./resolve_when.ts";
+// What a device-mode destination's file imports besides the above, so that it needs one import.
 export { defineFields } from "../core/fields/define_fields.ts";
 export type { InferFields, InputFields } from "../core/fields/mod.ts";
-export { loadScript } from "./load_script.ts";
-export type { LoadScriptOptions } from "./load_script.ts";
-export { resolveWhen } from "./resolve_when.ts";
-export type { ResolveWhenOptions } from "./resolve_when.ts";
 export type {
-  CompiledMapping,
-  MappingCompiler,
-} from "./_compile_subscriptions.ts";
-export type {
-  BrowserActionDefinition,
-  BrowserActionInput,
-  BrowserAnalytics,
-  BrowserContext,
-  BrowserDestinationDefinition,
-  BrowserDestinationDependencies,
-  BrowserEvent,
-  BrowserLogLevel,
-  BrowserPlugin,
-  BrowserPluginFactory,
-  BrowserPreset,
-  BrowserSettingsInput,
-  BrowserSubscription,
-  BundleBudget,
-  InitializeInput,
-} from "./types.ts";
+  LoadScriptOptions,
+  ResolveWhenOptions,
+} from "../core/destination/mod.ts";

@@ -1,12 +1,5 @@
 import { TimeoutError } from "../core/errors.ts";
-
-/** Options for {@linkcode resolveWhen}. */
-export interface ResolveWhenOptions {
-  /** How long to wait before rejecting, in milliseconds. @default {10000} */
-  timeout?: number;
-  /** How often to check the condition, in milliseconds. @default {25} */
-  interval?: number;
-}
+import type { ResolveWhenOptions } from "../core/destination/device_types.ts";
 
 /**
  * Resolves as soon as `condition()` returns a truthy value, checking it now

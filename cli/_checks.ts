@@ -1,10 +1,8 @@
+import { FqlSyntaxError, parseFql, validateMapping } from "@destkit/core";
 import {
   explainFqlDifferences,
   findFieldDefinitionIssues,
-  FqlSyntaxError,
-  parseFql,
-  validateMapping,
-} from "@destkit/core";
+} from "@destkit/core/tooling";
 import type { InputFields } from "@destkit/core";
 import type { Finding } from "./_finding.ts";
 import type { LoadedDefinition } from "./_load.ts";

@@ -7,11 +7,8 @@
  */
 import { dirname, resolve } from "node:path";
 import { createCommand } from "./_command.ts";
-import {
-  fieldsToJSONSchema,
-  type InputField,
-  type InputFields,
-} from "@destkit/core";
+import { type InputField, type InputFields } from "@destkit/core";
+import { fieldsToJSONSchema } from "@destkit/core/tooling";
 import { displayPath, resolveDirectory } from "./_destinations_dir.ts";
 import { replaceFile } from "./_fs.ts";
 import { loadDestinations, type LoadedDefinition } from "./_load.ts";

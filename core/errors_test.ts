@@ -2,19 +2,18 @@ import assert from "node:assert/strict";
 import {
   AbortError,
   APIError,
-  describeIssues,
   ErrorCodes,
   HTTPError,
   IntegrationError,
   InvalidAuthenticationError,
   InvalidSettingsError,
-  isRetryableStatus,
   NetworkError,
   PayloadValidationError,
   ResponseTooLargeError,
   RetryableError,
   TimeoutError,
 } from "./mod.ts";
+import { describeIssues, isRetryableStatus } from "./errors.ts";
 
 Deno.test("isRetryableStatus() says whether a retry may help", async (t) => {
   const cases: Array<[number, boolean]> = [

@@ -46,13 +46,11 @@
 export {
   AbortError,
   APIError,
-  describeIssues,
   ErrorCodes,
   HTTPError,
   IntegrationError,
   InvalidAuthenticationError,
   InvalidSettingsError,
-  isRetryableStatus,
   NetworkError,
   PayloadValidationError,
   ResponseTooLargeError,
@@ -65,79 +63,30 @@ export type {
   IntegrationErrorOptions,
 } from "./errors.ts";
 
-// fields (owned by the fields work)
-export {
-  allFieldChecks,
-  booleanKind,
-  checkFieldDefinitions,
-  compileFieldChecks,
-  compileFields,
-  datetimeKind,
-  defineFields,
-  dependentRequirements,
-  fieldKinds,
-  fieldsToJSONSchema,
-  findFieldDefinitionIssues,
-  FORMAT_CHECKS,
-  getCompiledFields,
-  getFieldKind,
-  integerKind,
-  kindFixture,
-  numberKind,
-  objectKind,
-  passwordKind,
-  runStandardSchema,
-  segmentDialect,
-  stringKind,
-  textKind,
-  validatePayload,
-} from "./fields/mod.ts";
+// fields
+export { defineFields, validatePayload } from "./fields/mod.ts";
 export type {
-  CompiledFieldChecks,
-  CompiledFields,
-  CompileFieldChecksOptions,
-  CompileFieldsOptions,
-  DependentRequirements,
   FieldChoice,
   FieldCondition,
   FieldConditions,
-  FieldConstraint,
-  FieldDefinitionIssue,
-  FieldDialect,
-  FieldFixtureHint,
   FieldFormat,
-  FieldKind,
   FieldType,
-  FindMissingRequirements,
-  FormatChecks,
   InferField,
   InferFields,
   InputField,
   InputFields,
-  JSONSchema,
-  KindCheckContext,
-  StandardSchemaRunner,
   StandardSchemaV1,
   ValidationResult,
   ValidationWarning,
-  ValueCheck,
 } from "./fields/mod.ts";
 
-// mapping (owned by the mapping work)
+// mapping
 export {
   compileMapping,
-  compileMappingWith,
-  createMappingValidator,
-  getFieldValueKeys,
-  getTemplateKeys,
-  liquidDirective,
-  liquidRule,
   MappingBudgetError,
   MappingDepthError,
   MappingResolveError,
   MappingValueError,
-  standardDirectives,
-  standardRules,
   transform,
   transformBatch,
   validateMapping,
@@ -146,17 +95,12 @@ export {
 export type {
   CompiledMapping,
   CompileMappingOptions,
-  CompileMappingWithOptions,
-  Directive,
-  MappingValidator,
-  Rule,
   ValidateMappingOptions,
 } from "./mapping/mod.ts";
 
-// fql (owned by the subscription work)
+// subscriptions
 export {
   compileFql,
-  explainFqlDifferences,
   FqlSyntaxError,
   matchesFql,
   parseFql,
@@ -165,7 +109,6 @@ export {
 export type {
   FqlAnd,
   FqlComparison,
-  FqlDifference,
   FqlFunctionCall,
   FqlMatcher,
   FqlNode,
@@ -175,16 +118,8 @@ export type {
   FqlValue,
 } from "./fql/mod.ts";
 
-// request (owned by the request-client work)
-export {
-  createRequestClient,
-  mergeRequestOptions,
-  ModifiedResponse,
-  parseRetryAfter,
-  redactSecretHeaders,
-  redactSecrets,
-  retryDelay,
-} from "./request/mod.ts";
+// request
+export { createRequestClient, ModifiedResponse } from "./request/mod.ts";
 export type {
   FetchFunction,
   RequestClient,
@@ -196,7 +131,7 @@ export type {
   SearchParams,
 } from "./request/mod.ts";
 
-// destination (owned by the execution work)
+// destinations
 export {
   ActionDestinationErrorResponse,
   ActionDestinationSuccessResponse,
@@ -205,7 +140,6 @@ export {
   defineDestination,
   Destination,
   MultiStatusResponse,
-  redactRecordedRequest,
 } from "./destination/mod.ts";
 export type {
   ActionDefinition,
@@ -217,6 +151,11 @@ export type {
   BatchError,
   BatchItemResponse,
   BatchSuccess,
+  BrowserAnalytics,
+  BrowserContext,
+  BrowserEvent,
+  BrowserLogLevel,
+  BundleBudget,
   CallOptions,
   CompletionInfo,
   CustomAuthentication,
@@ -224,6 +163,10 @@ export type {
   DeletionPayload,
   DestinationDefinition,
   DestinationOptions,
+  DeviceActionDefinition,
+  DeviceActionInput,
+  DeviceDependencies,
+  DeviceDestinationDefinition,
   DynamicFieldResponse,
   EventResult,
   EventStatus,
@@ -231,6 +174,8 @@ export type {
   ExecuteBatchInput,
   ExecuteInput,
   ExtendRequestInput,
+  InitializeInput,
+  LoadScriptOptions,
   Logger,
   MappingBudgets,
   OAuth2Authentication,
@@ -238,6 +183,7 @@ export type {
   RecordedRequest,
   RecordedResponse,
   RefreshAccessTokenResult,
+  ResolveWhenOptions,
   ResultError,
   SegmentEvent,
   SettingsFor,

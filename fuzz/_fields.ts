@@ -1,6 +1,7 @@
 // Generated field definitions (valid ones, with hostile names and constraints) and payloads.
 import fc from "fast-check";
 import type { InputFields } from "@destkit/core";
+import { fieldKinds, FORMAT_CHECKS } from "@destkit/core/engine";
 import {
   hostileValue,
   type HostileValueOptions,
@@ -8,32 +9,8 @@ import {
   objectOf,
 } from "./_values.ts";
 
-const TYPES = [
-  "string",
-  "text",
-  "password",
-  "number",
-  "integer",
-  "datetime",
-  "boolean",
-  "object",
-];
-const FORMATS = [
-  "date",
-  "date-time",
-  "email",
-  "hostname",
-  "ipv4",
-  "ipv6",
-  "password",
-  "text",
-  "regex",
-  "time",
-  "uri",
-  "uri-reference",
-  "uri-template",
-  "uuid",
-];
+const TYPES = Object.keys(fieldKinds);
+const FORMATS = Object.keys(FORMAT_CHECKS);
 
 type Tree = { fields: unknown; field: unknown };
 

@@ -1,10 +1,10 @@
 // The fixture hint of a field, from its kind: generators never switch on `type`.
+import { type InputField } from "@destkit/core";
 import {
   type FieldFixtureHint,
   getFieldKind,
-  type InputField,
   kindFixture,
-} from "@destkit/core";
+} from "@destkit/core/tooling";
 
 /** The hint of `field`, with `multiple` and `allowNull` filled in. */
 export function hintOf(field: InputField, path: string): FieldFixtureHint {

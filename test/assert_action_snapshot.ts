@@ -2,8 +2,8 @@ import {
   type AuthTokens,
   type DestinationDefinition,
   type InputFields,
-  redactRecordedRequest,
 } from "@destkit/core";
+import { redactRecordedRequest } from "@destkit/core/tooling";
 import { assertSnapshot } from "./assert_snapshot.ts";
 import { createTestIntegration } from "./create_test_integration.ts";
 import { generateTestData } from "./generate_test_data.ts";

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
+import { fieldKinds, FORMAT_CHECKS } from "@destkit/core/engine";
 import {
   collectFieldKinds,
   type FieldKindSelection,
@@ -129,32 +130,8 @@ Deno.test({
       );
       const full = await bundleChecks(
         {
-          types: [
-            "string",
-            "text",
-            "password",
-            "number",
-            "integer",
-            "datetime",
-            "boolean",
-            "object",
-          ],
-          formats: [
-            "date",
-            "date-time",
-            "email",
-            "hostname",
-            "ipv4",
-            "ipv6",
-            "password",
-            "text",
-            "regex",
-            "time",
-            "uri",
-            "uri-reference",
-            "uri-template",
-            "uuid",
-          ],
+          types: Object.keys(fieldKinds),
+          formats: Object.keys(FORMAT_CHECKS),
         },
         fields,
         { n: "5" },

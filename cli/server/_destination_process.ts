@@ -8,10 +8,9 @@ import {
   createRequestClient,
   type DestinationDefinition,
   type DynamicFieldResponse,
-  redactSecretHeaders,
-  redactSecrets,
   transform,
 } from "@destkit/core";
+import { redactSecretHeaders, redactSecrets } from "@destkit/core/tooling";
 import { pathToFileURL } from "node:url";
 import { definitionOf, type LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";

@@ -1,37 +1,7 @@
-// Shared by this folder's tests: a small destination and a fake partner behind `fetch`.
+// Shared by this folder's tests: a small destination, its subscriptions, and batch answers.
 import { defineDestination, MultiStatusResponse } from "@destkit/core";
 
 export const API = "https://api.acme.test";
-
-/** One request the fake partner received. */
-export interface Seen {
-  method: string;
-  url: string;
-  headers: Headers;
-  body: unknown;
-}
-
-/** A fake partner: `reply` decides each answer; `seen` lists what arrived. */
-export function createPartner(
-  reply: (request: Seen) => Response | Promise<Response> = () =>
-    Response.json({ ok: true }),
-) {
-  const seen: Seen[] = [];
-  function fetch(url: string, init: RequestInit): Promise<Response> {
-    const body = typeof init.body === "string"
-      ? JSON.parse(init.body)
-      : init.body;
-    const request = {
-      method: init.method ?? "GET",
-      url,
-      headers: new Headers(init.headers),
-      body,
-    };
-    seen.push(request);
-    return Promise.resolve(reply(request));
-  }
-  return { fetch, seen };
-}
 
 /** The Acme destination: custom auth, a track action with performBatch, an identify action without. */
 export const acme = defineDestination({

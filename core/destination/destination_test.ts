@@ -6,7 +6,8 @@ import {
   IntegrationError,
   type Logger,
 } from "@destkit/core";
-import { acme, API, createPartner, IDENTIFY, TRACK } from "./_test_fixtures.ts";
+import { createPartner } from "../_test_partner.ts";
+import { acme, API, IDENTIFY, TRACK } from "./_test_fixtures.ts";
 
 const SETTINGS = { apiKey: "sk_1", subscriptions: [TRACK, IDENTIFY] };
 

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createDestination } from "@destkit/core";
-import { acme, API, createPartner } from "./_test_fixtures.ts";
+import { createPartner } from "../_test_partner.ts";
+import { acme, API } from "./_test_fixtures.ts";
 
 Deno.test("testAuthentication() validates settings, then runs the definition's test", async (t) => {
   const partner = createPartner((request) =>

@@ -24,6 +24,20 @@ export type {
   MappingBudgets,
   StageTimings,
 } from "./destination_options.ts";
+export type {
+  BrowserAnalytics,
+  BrowserContext,
+  BrowserEvent,
+  BrowserLogLevel,
+  BundleBudget,
+  DeviceActionDefinition,
+  DeviceActionInput,
+  DeviceDependencies,
+  DeviceDestinationDefinition,
+  InitializeInput,
+  LoadScriptOptions,
+  ResolveWhenOptions,
+} from "./device_types.ts";
 export {
   ActionDestinationErrorResponse,
   ActionDestinationSuccessResponse,

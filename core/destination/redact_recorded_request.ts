@@ -9,7 +9,7 @@ import type { RecordedRequest } from "./result.ts";
  *
  * @example
  * ```ts
- * import { redactRecordedRequest } from "@destkit/core";
+ * import { redactRecordedRequest } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * const shown = redactRecordedRequest({

@@ -7,6 +7,7 @@ import {
   IntegrationError,
   type Logger,
 } from "@destkit/core";
+import { createPartner } from "../_test_partner.ts";
 
 const API = "https://api.acme.test";
 const SECRET = "sk_live S3CR3T/+&=x";
@@ -47,34 +48,26 @@ function inspect(value: unknown): string {
   return Deno.inspect(value, { depth: 10, getters: true, showHidden: true });
 }
 
-/** A partner that answers 401 echoing what it got, or redirects. */
-function partner(url: string, init: RequestInit): Promise<Response> {
+/** A partner that answers 400 echoing what it got, redirects, or is down. */
+const partner = createPartner(({ url, body }) => {
   const path = new URL(url).pathname;
   if (path.startsWith("/moved")) {
-    return Promise.resolve(
-      new Response(null, {
-        status: 302,
-        headers: {
-          location: `${API}/next?token=${encodeURIComponent(SECRET)}`,
-        },
-      }),
-    );
+    return new Response(null, {
+      status: 302,
+      headers: { location: `${API}/next?token=${encodeURIComponent(SECRET)}` },
+    });
   }
   if (path.startsWith("/down")) {
-    return Promise.reject(
-      new TypeError(`error sending request for url (${url})`),
-    );
+    throw new TypeError(`error sending request for url (${url})`);
   }
-  return Promise.resolve(
-    Response.json({
-      error: `bad key ${SECRET}`,
-      got: { url, body: String(init.body ?? "") },
-    }, {
-      status: 400,
-      headers: { "x-echo": SECRET, "set-cookie": `s=${ACCESS}` },
-    }),
-  );
-}
+  return Response.json({
+    error: `bad key ${SECRET}`,
+    got: { url, body: typeof body === "string" ? body : JSON.stringify(body) },
+  }, {
+    status: 400,
+    headers: { "x-echo": SECRET, "set-cookie": `s=${ACCESS}` },
+  });
+});
 
 const caught: unknown[] = [];
 async function keep<T>(promise: Promise<T>): Promise<T> {
@@ -188,7 +181,7 @@ Deno.test("secrets appear nowhere a call shows them", async (t) => {
   };
   const completed: CompletionInfo[] = [];
   const destination = createDestination(definition, {
-    fetch: partner,
+    fetch: partner.fetch,
     logger,
     onComplete: (info) => completed.push(info),
   });

@@ -70,7 +70,7 @@ const STOP = Symbol("stop");
  *
  * @example
  * ```ts
- * import { checkFieldDefinitions } from "@destkit/core";
+ * import { checkFieldDefinitions } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * assert.throws(
@@ -97,7 +97,7 @@ export function checkFieldDefinitions(
  *
  * @example
  * ```ts
- * import { findFieldDefinitionIssues } from "@destkit/core";
+ * import { findFieldDefinitionIssues } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * const issues = findFieldDefinitionIssues({

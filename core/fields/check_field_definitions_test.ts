@@ -3,7 +3,7 @@ import {
   checkFieldDefinitions,
   fieldsToJSONSchema,
   findFieldDefinitionIssues,
-} from "@destkit/core";
+} from "@destkit/core/tooling";
 import type { InputField } from "@destkit/core";
 
 const where = 'destination "Acme", action "track"';

@@ -84,7 +84,7 @@ export interface CompiledFieldChecks {
  *
  * @example
  * ```ts
- * import { compileFieldChecks, integerKind } from "@destkit/core";
+ * import { compileFieldChecks, integerKind } from "@destkit/core/engine";
  * import assert from "node:assert/strict";
  *
  * const checks = compileFieldChecks(

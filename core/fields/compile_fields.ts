@@ -50,7 +50,7 @@ export interface CompiledFields {
  *
  * @example
  * ```ts
- * import { compileFields } from "@destkit/core";
+ * import { compileFields } from "@destkit/core/engine";
  * import assert from "node:assert/strict";
  *
  * const compiled = compileFields({ count: { label: "Count", type: "integer", required: true } });

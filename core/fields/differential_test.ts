@@ -3,11 +3,8 @@
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import fc from "fast-check";
-import {
-  compileFields,
-  PayloadValidationError,
-  segmentDialect,
-} from "@destkit/core";
+import { PayloadValidationError } from "@destkit/core";
+import { compileFields, segmentDialect } from "@destkit/core/engine";
 import type { InputField, InputFields } from "@destkit/core";
 import { payloadArbitrary } from "./_arbitraries_test.ts";
 

@@ -17,7 +17,7 @@ import type { JSONSchema } from "./kinds/field_kind.ts";
  *
  * @example
  * ```ts
- * import { fieldsToJSONSchema } from "@destkit/core";
+ * import { fieldsToJSONSchema } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * const schema = fieldsToJSONSchema({ email: { label: "Email", type: "string", required: true } });

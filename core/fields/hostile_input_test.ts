@@ -8,6 +8,7 @@ import {
   PayloadValidationError,
   validatePayload,
 } from "@destkit/core";
+import { createPartner } from "../_test_partner.ts";
 
 const API = "https://api.acme.test";
 
@@ -52,10 +53,10 @@ function acme(fields: InputFields, mapping: Record<string, unknown>) {
       },
     },
   });
-  const fetch = (_url: string, init: RequestInit) => {
-    sent.push(JSON.parse(String(init.body)));
-    return Promise.resolve(Response.json({ ok: true }));
-  };
+  const { fetch } = createPartner((request) => {
+    sent.push(request.body);
+    return Response.json({ ok: true });
+  });
   const destination = createDestination(definition, { fetch });
   const subscription = {
     name: "Send",

@@ -66,7 +66,7 @@ function readField(field: InputField, item: boolean): InputField {
  *
  * @example
  * ```ts
- * import { compileFieldChecks, datetimeKind, integerKind, segmentDialect } from "@destkit/core";
+ * import { compileFieldChecks, datetimeKind, integerKind, segmentDialect } from "@destkit/core/engine";
  * import assert from "node:assert/strict";
  *
  * const fields = {

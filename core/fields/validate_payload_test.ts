@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
-import {
-  compileFields,
-  PayloadValidationError,
-  validatePayload,
-} from "@destkit/core";
+import { PayloadValidationError, validatePayload } from "@destkit/core";
+import { compileFields } from "@destkit/core/engine";
 import type { InputFields, ValidationWarning } from "@destkit/core";
 
 interface Case {

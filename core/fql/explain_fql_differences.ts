@@ -23,7 +23,7 @@ export interface FqlDifference {
  *
  * @example
  * ```ts
- * import { explainFqlDifferences } from "@destkit/core";
+ * import { explainFqlDifferences } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(explainFqlDifferences('type = "track" and event = "A"'), []);

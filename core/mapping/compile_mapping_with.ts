@@ -26,7 +26,7 @@ export type {
  * @throws {MappingDepthError} When the mapping nests deeper than `maxDepth` or is cyclic.
  * @example
  * ```ts
- * import { compileMappingWith, standardDirectives } from "@destkit/core";
+ * import { compileMappingWith, standardDirectives } from "@destkit/core/engine";
  * import assert from "node:assert/strict";
  *
  * const compiled = compileMappingWith({ id: { "@path": "$.userId" } }, standardDirectives);

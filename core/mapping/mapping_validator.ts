@@ -71,7 +71,7 @@ function typed(what: string, type: string): Check {
  *
  * @example
  * ```ts
- * import { compileMappingWith, createMappingValidator, standardDirectives, standardRules } from "@destkit/core";
+ * import { compileMappingWith, createMappingValidator, standardDirectives, standardRules } from "@destkit/core/engine";
  * import assert from "node:assert/strict";
  *
  * const options = { validator: createMappingValidator(standardRules) };

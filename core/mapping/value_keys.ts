@@ -60,7 +60,7 @@ function keysOf(value: unknown): unknown[] {
  * @throws {Error} What liquidjs throws for a `@liquid` template it cannot parse.
  * @example
  * ```ts
- * import { getFieldValueKeys } from "@destkit/core";
+ * import { getFieldValueKeys } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * const value = {

@@ -11,7 +11,7 @@ import type { RequestOptions } from "./request_options.ts";
  *
  * @example
  * ```ts
- * import { mergeRequestOptions } from "@destkit/core";
+ * import { mergeRequestOptions } from "./mod.ts";
  * import assert from "node:assert/strict";
  *
  * const merged = mergeRequestOptions(

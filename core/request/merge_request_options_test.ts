@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { mergeRequestOptions, type RequestOptions } from "../mod.ts";
+import { type RequestOptions } from "../mod.ts";
+import { mergeRequestOptions } from "./mod.ts";
 
 Deno.test("mergeRequestOptions() merges as extendRequest needs", async (t) => {
   const signal = new AbortController().signal;

@@ -9,7 +9,7 @@ import { normalizeSecrets, redactHeaders, redactText } from "./_redact.ts";
  *
  * @example
  * ```ts
- * import { redactSecrets } from "@destkit/core";
+ * import { redactSecrets } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * const secrets = ["sk live/42"];
@@ -34,7 +34,7 @@ export function redactSecrets(
  *
  * @example
  * ```ts
- * import { redactSecretHeaders } from "@destkit/core";
+ * import { redactSecretHeaders } from "@destkit/core/tooling";
  * import assert from "node:assert/strict";
  *
  * assert.deepEqual(

@@ -6,8 +6,8 @@ import {
   HTTPError,
   IntegrationError,
   ResponseTooLargeError,
-  retryDelay,
 } from "../mod.ts";
+import { retryDelay } from "./mod.ts";
 
 const A = "https://api.acme.test";
 const B = "https://evil.test";

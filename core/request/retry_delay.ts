@@ -23,7 +23,7 @@ export const MAX_DELAY_MS = 2 ** 31 - 1;
  *
  * @example
  * ```ts
- * import { parseRetryAfter } from "@destkit/core";
+ * import { parseRetryAfter } from "./mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(parseRetryAfter("120"), 120_000);
@@ -52,7 +52,7 @@ export function parseRetryAfter(
  *
  * @example
  * ```ts
- * import { retryDelay } from "@destkit/core";
+ * import { retryDelay } from "./mod.ts";
  * import assert from "node:assert/strict";
  *
  * assert.equal(retryDelay(3, new Headers(), { baseMs: 100 }), 400);

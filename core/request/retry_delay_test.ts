@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseRetryAfter, retryDelay } from "../mod.ts";
+import { parseRetryAfter, retryDelay } from "./mod.ts";
 
 Deno.test("parseRetryAfter() reads seconds and HTTP dates", async (t) => {
   const now = Date.parse("Wed, 21 Oct 2015 07:28:00 GMT");

@@ -1,5 +1,6 @@
 // Field definitions compiled, then hostile payloads validated against them.
-import { getCompiledFields, type InputFields } from "@destkit/core";
+import { type InputFields } from "@destkit/core";
+import { getCompiledFields } from "@destkit/core/engine";
 import { fieldsArbitrary, payloadArbitrary } from "../_fields.ts";
 import {
   classifyThrown,
