@@ -1,6 +1,6 @@
 // The definition's onDelete for one user; with OAuth2, retried once after a 401.
 import { requestClientFor, type RunContext } from "./_context.ts";
-import { isUnauthorized, type TokenRefresher } from "./_oauth_refresh.ts";
+import type { TokenRefresher } from "./_oauth_refresh.ts";
 import { PayloadValidationError } from "../errors.ts";
 import {
   errorResult,
@@ -34,13 +34,11 @@ export async function runDelete(
       undefined,
     );
   }
-  const result = await deleteOnce(context, payload);
-  if (!context.destination.oauth || !isUnauthorized(result)) return result;
-  return await refresher.retryOne(
+  const [result] = await refresher.retryUnauthorized(
     context,
-    result,
-    (fresh) => deleteOnce(fresh, payload),
+    async (current) => [await deleteOnce(current, payload)],
   );
+  return result;
 }
 
 async function deleteOnce(

@@ -15,6 +15,22 @@ export function runSubscription(
   return runEvent(context, subscription.route, event);
 }
 
+/** Runs `event` through every subscription at once; one result per subscription, in order. */
+export async function runSubscriptions(
+  context: RunContext,
+  subscriptions: readonly CompiledSubscription[],
+  event: unknown,
+): Promise<EventResult[]> {
+  if (subscriptions.length === 1) {
+    return [await runSubscription(context, subscriptions[0], event)];
+  }
+  return await Promise.all(
+    subscriptions.map((subscription) =>
+      runSubscription(context, subscription, event)
+    ),
+  );
+}
+
 /** Runs `event` again through the subscriptions at `indices`, one after the other. */
 export async function rerunSubscriptions(
   context: RunContext,
