@@ -3,7 +3,7 @@
 import {
   type RefreshRetryPolicy,
   withTokenRefresh,
-} from "../destination/_refresh_retry.ts";
+} from "../destination/auth/_refresh_retry.ts";
 import type { FetchFunction } from "../request/mod.ts";
 import { SegmentAction } from "./_action.ts";
 import { getAuthData, getOAuth2Data } from "./_audience.ts";

@@ -4,12 +4,12 @@ import {
   type RequestClient,
   type RequestOptions,
   type ResponseInfo,
-} from "../request/mod.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
-import type { CallOptions, CompletionInfo } from "./destination_options.ts";
+} from "../../request/mod.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
+import type { CallOptions, CompletionInfo } from "../destination_options.ts";
 import { secretOptions } from "./_redact_results.ts";
-import type { RecordedRequest } from "./result.ts";
-import type { AuthTokens, Logger } from "./types.ts";
+import type { RecordedRequest } from "../result.ts";
+import type { AuthTokens, Logger } from "../types.ts";
 
 /** The state of one call. */
 export interface RunContext {

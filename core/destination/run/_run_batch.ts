@@ -1,7 +1,11 @@
 // Many events through one action: map and validate each, send the valid ones, one result each.
-import { ErrorCodes, IntegrationError, isRetryableStatus } from "../errors.ts";
-import type { ValidationWarning } from "../fields/mod.ts";
-import { ModifiedResponse } from "../request/mod.ts";
+import {
+  ErrorCodes,
+  IntegrationError,
+  isRetryableStatus,
+} from "../../errors.ts";
+import type { ValidationWarning } from "../../fields/mod.ts";
+import { ModifiedResponse } from "../../request/mod.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
@@ -15,8 +19,6 @@ import {
 import {
   aborted,
   complete,
-  lap,
-  newTimings,
   performOne,
   resolve,
   type Route,
@@ -24,8 +26,9 @@ import {
 import {
   ActionDestinationErrorResponse,
   MultiStatusResponse,
-} from "./multi_status_response.ts";
-import type { EventResult, RecordedRequest, ResultError } from "./result.ts";
+} from "../multi_status_response.ts";
+import type { EventResult, RecordedRequest, ResultError } from "../result.ts";
+import { observeRun, type TimingsObserver } from "./_timings_observer.ts";
 
 /** The payloads that passed validation, with where each came from. */
 interface Valid {
@@ -44,11 +47,10 @@ export async function runBatch(
   route: Route,
   events: readonly unknown[],
 ): Promise<EventResult[]> {
-  const timings = context.onComplete === undefined ? undefined : newTimings();
-  const start = timings === undefined ? 0 : performance.now();
+  const observer = observeRun(context);
   const results: EventResult[] = new Array(events.length);
-  const valid = mapAndValidate(route, events, results, timings);
-  let mark = timings === undefined ? 0 : performance.now();
+  const valid = mapAndValidate(route, events, results, observer);
+  observer?.stepStarted();
   if (valid.payloads.length > 0) {
     if (route.action.performBatch === undefined) {
       await performEach(context, route, valid, results);
@@ -56,8 +58,8 @@ export async function runBatch(
       await performBatch(context, route, valid, results);
     }
   }
-  if (timings !== undefined) mark = lap(timings, "performMs", mark);
-  complete(context, route, results, timings, start, "batch");
+  observer?.stepDone("performMs");
+  complete(context, route, results, observer, "batch");
   return results;
 }
 
@@ -65,19 +67,19 @@ function mapAndValidate(
   route: Route,
   events: readonly unknown[],
   results: EventResult[],
-  timings: ReturnType<typeof newTimings> | undefined,
+  observer: TimingsObserver | undefined,
 ): Valid {
   const valid: Valid = { payloads: [], indices: [], events: [], warnings: [] };
   const { action, subscription } = route;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     let payload: unknown;
-    let mark = timings === undefined ? 0 : performance.now();
+    observer?.stepStarted();
     try {
       payload = resolve(route.mapping, event);
-      if (timings !== undefined) mark = lap(timings, "mapMs", mark);
+      observer?.stepDone("mapMs");
       const validated = action.fields.validate(payload);
-      if (timings !== undefined) lap(timings, "validateMs", mark);
+      observer?.stepDone("validateMs");
       valid.payloads.push(validated.payload);
       valid.indices.push(i);
       valid.events.push(event);

@@ -1,10 +1,10 @@
 // Settings as the host passes them: destination settings plus `subscription(s)` and `oauth`.
-import { InvalidSettingsError, PayloadValidationError } from "../errors.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
-import { messageOf, toResultError } from "./_outcome.ts";
-import { redactResultError, settingsSecrets } from "./_redact_results.ts";
-import type { ResultError } from "./result.ts";
-import type { AuthTokens, Subscription } from "./types.ts";
+import { InvalidSettingsError, PayloadValidationError } from "../../errors.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
+import { messageOf, toResultError } from "../run/_outcome.ts";
+import { redactResultError, settingsSecrets } from "../run/_redact_results.ts";
+import type { ResultError } from "../result.ts";
+import type { AuthTokens, Subscription } from "../types.ts";
 
 /** The host's settings object. */
 export type RawSettings = Record<string, unknown>;

@@ -3,13 +3,13 @@ import {
   type CompiledFields,
   compileFields,
   type InputFields,
-} from "../fields/mod.ts";
-import { compileFql } from "../fql/mod.ts";
-import { compileMapping } from "../mapping/mod.ts";
-import type { RequestClient } from "../request/mod.ts";
+} from "../../fields/mod.ts";
+import { compileFql } from "../../fql/mod.ts";
+import { compileMapping } from "../../mapping/mod.ts";
+import type { RequestClient } from "../../request/mod.ts";
 import { checkFunction, describe } from "./_definition_checks.ts";
-import { messageOf } from "./_outcome.ts";
-import type { ExecuteInput } from "./types.ts";
+import { messageOf } from "../run/_outcome.ts";
+import type { ExecuteInput } from "../types.ts";
 
 /** `perform` and `performBatch`, without the types a definition gives them. */
 export type LoosePerform = (

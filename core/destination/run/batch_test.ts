@@ -13,7 +13,7 @@ import {
   IDENTIFY,
   multiStatus,
   TRACK,
-} from "./_test_fixtures.ts";
+} from "../_test_fixtures.ts";
 
 function trackEvents(count: number, invalid: ReadonlySet<number> = new Set()) {
   return Array.from({ length: count }, (_, i) => ({

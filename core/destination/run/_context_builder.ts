@@ -1,13 +1,16 @@
 // The context of each call: the destination's options, overridden by the call's.
-import type { RequestOptions } from "../request/mod.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
+import type { RequestOptions } from "../../request/mod.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
 import type { RunContext } from "./_context.ts";
 import { safeLogger, withAuthSecrets } from "./_redact_results.ts";
-import type { TokenRefresher } from "./_oauth_refresh.ts";
-import type { RawSettings } from "./_settings.ts";
-import type { SettingsEntry } from "./_settings_entry.ts";
-import type { CallOptions, DestinationOptions } from "./destination_options.ts";
-import type { AuthTokens } from "./types.ts";
+import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
+import type { RawSettings } from "../settings/_settings.ts";
+import type { SettingsEntry } from "../settings/_settings_entry.ts";
+import type {
+  CallOptions,
+  DestinationOptions,
+} from "../destination_options.ts";
+import type { AuthTokens } from "../types.ts";
 
 const DEFAULT_BATCH_CONCURRENCY = 10;
 const NOTHING: RequestOptions = Object.freeze({});

@@ -4,19 +4,19 @@ import {
   ErrorCodes,
   IntegrationError,
   InvalidAuthenticationError,
-} from "../errors.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
-import { requestClientFor, type RunContext } from "./_context.ts";
-import { errorResult, messageOf, toResultError } from "./_outcome.ts";
+} from "../../errors.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
+import { requestClientFor, type RunContext } from "../run/_context.ts";
+import { errorResult, messageOf, toResultError } from "../run/_outcome.ts";
 import {
   redact,
   redactResultError,
   withAuthSecrets,
-} from "./_redact_results.ts";
+} from "../run/_redact_results.ts";
 import { type RefreshRetryPolicy, withTokenRefresh } from "./_refresh_retry.ts";
-import type { DestinationOptions } from "./destination_options.ts";
-import type { EventResult, ResultError } from "./result.ts";
-import type { AuthTokens, RefreshAccessTokenResult } from "./types.ts";
+import type { DestinationOptions } from "../destination_options.ts";
+import type { EventResult, ResultError } from "../result.ts";
+import type { AuthTokens, RefreshAccessTokenResult } from "../types.ts";
 
 /** Runs, with `context`, the items at `indices` (every item when undefined); resolves to their results, in that order. */
 export type Rerun = (

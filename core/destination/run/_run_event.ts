@@ -1,8 +1,11 @@
 // One event through one action: match, map, validate, perform, result.
-import { AbortError, ErrorCodes, IntegrationError } from "../errors.ts";
-import type { ValidationWarning } from "../fields/mod.ts";
-import type { FqlMatcher } from "../fql/mod.ts";
-import type { CompiledAction, CompiledMapping } from "./_compile_definition.ts";
+import { AbortError, ErrorCodes, IntegrationError } from "../../errors.ts";
+import type { ValidationWarning } from "../../fields/mod.ts";
+import type { FqlMatcher } from "../../fql/mod.ts";
+import type {
+  CompiledAction,
+  CompiledMapping,
+} from "../compile/_compile_definition.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
@@ -13,8 +16,8 @@ import {
   toResultError,
 } from "./_outcome.ts";
 import { redactResults } from "./_redact_results.ts";
-import type { StageTimings } from "./destination_options.ts";
-import type { EventResult, RecordedRequest } from "./result.ts";
+import type { EventResult, RecordedRequest } from "../result.ts";
+import { observeRun, type TimingsObserver } from "./_timings_observer.ts";
 
 /** Where one event is going: the action, its mapping, and the subscription's query and name. */
 export interface Route {
@@ -31,9 +34,7 @@ export async function runEvent(
   route: Route,
   event: unknown,
 ): Promise<EventResult> {
-  const timings = context.onComplete === undefined ? undefined : newTimings();
-  const start = timings === undefined ? 0 : performance.now();
-  let mark = start;
+  const observer = observeRun(context);
   const { action, subscription } = route;
   let result: EventResult;
   let payload: unknown;
@@ -41,16 +42,16 @@ export async function runEvent(
   try {
     if (route.match !== undefined && !route.match(event)) {
       result = plainResult("unmatched", action.name, subscription);
-      if (timings !== undefined) lap(timings, "matchMs", mark);
-      return complete(context, route, [result], timings, start);
+      observer?.stepDone("matchMs");
+      return complete(context, route, [result], observer);
     }
-    if (timings !== undefined) mark = lap(timings, "matchMs", mark);
+    observer?.stepDone("matchMs");
     payload = resolve(route.mapping, event);
-    if (timings !== undefined) mark = lap(timings, "mapMs", mark);
+    observer?.stepDone("mapMs");
     const validated = action.fields.validate(payload);
     payload = validated.payload;
     if (validated.warnings.length > 0) warnings = validated.warnings;
-    if (timings !== undefined) mark = lap(timings, "validateMs", mark);
+    observer?.stepDone("validateMs");
   } catch (error) {
     result = errorResult(
       toResultError(error),
@@ -58,16 +59,16 @@ export async function runEvent(
       subscription,
       warnings,
     );
-    return complete(context, route, [result], timings, start);
+    return complete(context, route, [result], observer);
   }
   result = await performOne(context, route, payload, warnings, event);
-  if (timings === undefined) {
+  if (observer === undefined) {
     // Nothing to report or log: skip the list `complete` takes.
     if (context.logger === undefined) {
       return redactResults([result], context.secrets)[0];
     }
-  } else lap(timings, "performMs", mark);
-  return complete(context, route, [result], timings, start);
+  } else observer.stepDone("performMs");
+  return complete(context, route, [result], observer);
 }
 
 /** Runs `perform` with a validated payload; never rejects. */
@@ -144,35 +145,18 @@ export function aborted(signal: AbortSignal): AbortError {
   });
 }
 
-/** Returns zeroed timings. */
-export function newTimings(): StageTimings {
-  return { matchMs: 0, mapMs: 0, validateMs: 0, performMs: 0, totalMs: 0 };
-}
-
-/** Adds the time since `mark` to `stage` and returns now. */
-export function lap(
-  timings: StageTimings,
-  stage: keyof StageTimings,
-  mark: number,
-): number {
-  const now = performance.now();
-  timings[stage] += now - mark;
-  return now;
-}
-
-/** Reports `results` to `onComplete` (when set; `start` is when the work began) and logs them; returns the first. */
+/** Reports `results` to `onComplete` (when `observer` timed the run) and logs them; returns the first. */
 export function complete(
   context: RunContext,
   route: Pick<Route, "action" | "subscription">,
   results: EventResult[],
-  timings: StageTimings | undefined,
-  start: number,
+  observer: TimingsObserver | undefined,
   kind: "event" | "batch" = "event",
 ): EventResult {
   redactResults(results, context.secrets);
   if (context.logger !== undefined) logResults(context, results);
-  if (timings !== undefined && context.onComplete !== undefined) {
-    timings.totalMs = performance.now() - start;
+  if (observer !== undefined && context.onComplete !== undefined) {
+    const timings = observer.finish();
     const info = {
       destination: context.destination.name,
       kind,

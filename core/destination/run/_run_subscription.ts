@@ -2,8 +2,8 @@
 import { errorResult, plainResult, toResultError } from "./_outcome.ts";
 import type { RunContext } from "./_context.ts";
 import { runEvent } from "./_run_event.ts";
-import type { CompiledSubscription } from "./_subscriptions.ts";
-import type { EventResult } from "./result.ts";
+import type { CompiledSubscription } from "../compile/_subscriptions.ts";
+import type { EventResult } from "../result.ts";
 
 /** Runs `event` through `subscription`; never rejects. */
 export function runSubscription(

@@ -1,5 +1,5 @@
 // What is derived from one settings object, kept as long as the object lives.
-import type { CompiledDestination } from "./_compile_definition.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
 import {
   type RawSettings,
   subscriptionsOf,
@@ -10,7 +10,7 @@ import {
   type CompiledSubscription,
   compileSubscription,
   type MappingCache,
-} from "./_subscriptions.ts";
+} from "../compile/_subscriptions.ts";
 
 /** Validated settings and, once asked for, their compiled subscriptions. */
 export interface SettingsEntry extends ValidatedSettings {
