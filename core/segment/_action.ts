@@ -1,6 +1,16 @@
 // One action of a Segment destination: map with destkit's mapping engine, validate with
 // destkit's field engine, then `perform`/`performBatch` with Segment's inputs and results.
-import type { InputFields } from "../fields/mod.ts";
+import type { CompiledFieldChecks, InputFields } from "../fields/mod.ts";
+import type {
+  CompiledAction,
+  CompiledDestination,
+  LoosePerform,
+} from "../destination/compile/_compile_definition.ts";
+import { type Route, runEvent } from "../destination/run/_run_event.ts";
+import {
+  policyContext,
+  type RunPolicy,
+} from "../destination/run/_run_policy.ts";
 import { transform, transformBatch } from "../mapping/mod.ts";
 import { resolveAudienceMembership, syncModeTypes } from "./_audience.ts";
 import { ErrorCodes, MultiStatusErrorReporter } from "./_error_codes.ts";
@@ -64,6 +74,8 @@ export class SegmentAction {
   readonly #fields: InputFields | undefined;
   readonly #extendRequest: RequestExtension<unknown, unknown> | undefined;
   readonly #hooks: ActionHooks;
+  readonly #destination: CompiledDestination;
+  readonly #compiled: CompiledAction;
 
   constructor(
     destinationName: string,
@@ -80,20 +92,63 @@ export class SegmentAction {
       : undefined;
     this.#extendRequest = extendRequest;
     this.#hooks = hooks;
+    this.#destination = {
+      name: destinationName,
+      actions: new Map(),
+      oauth: false,
+      secretFields: [],
+      presets: [],
+    };
+    this.#compiled = {
+      name: definition.title ?? destinationName,
+      title: definition.title ?? destinationName,
+      fields: segmentFieldChecks(this.#fields),
+      perform: definition.perform as unknown as LoosePerform,
+      defaultMapping: {},
+      hidden: false,
+    };
   }
 
-  /** Maps, validates and performs one event; the results are Segment's three steps. */
+  /**
+   * Maps, validates and performs one event on core's executor (`runEvent`) with Segment's
+   * run policy; the results are Segment's three steps, and what a step throws rejects.
+   */
   async execute(bundle: ExecuteBundle): Promise<Result[]> {
-    const results: Result[] = [];
-    let payload: unknown = transform(bundle.mapping, bundle.data);
-    results.push({ output: "Mappings resolved" });
+    const policy: RunPolicy = {
+      rethrow: true,
+      perform: {
+        input: (payload) => this.#performInput(bundle, payload) as never,
+        // Segment's client (its request mode) stands in for core's.
+        client: (input) => this.#client(input) as never,
+        output: responseData,
+      },
+    };
+    const route: Route = {
+      action: this.#compiled,
+      mapping: { resolve: (event) => transform(bundle.mapping, event) },
+      mappingSource: bundle.mapping,
+    };
+    const result = await runEvent(
+      policyContext(this.#destination, bundle.settings, policy),
+      route,
+      bundle.data,
+    );
+    const results: Result[] = [{ output: "Mappings resolved" }];
     if (this.#fields !== undefined) {
-      payload = validatePayloadOf(this.#fields, payload);
       results.push({ output: "Payload validated" });
     }
+    results.push({
+      data: result.output as Result["data"],
+      output: "Action Executed",
+    });
+    return results;
+  }
+
+  /** The input `perform` receives for one validated payload. */
+  #performInput(bundle: ExecuteBundle, payload: unknown): Bag {
     const syncMode = this.#syncMode(bundle.mapping);
     const membership = resolveAudienceMembership(bundle.data, syncMode);
-    const input: Bag = {
+    return {
       rawData: bundle.data,
       rawMapping: bundle.mapping,
       settings: bundle.settings,
@@ -108,9 +163,6 @@ export class SegmentAction {
       subscriptionMetadata: bundle.subscriptionMetadata,
       signal: bundle.signal,
     };
-    const output = await this.#perform(this.definition.perform, input);
-    results.push({ data: output as Result["data"], output: "Action Executed" });
-    return results;
   }
 
   /** Maps and validates each event, then calls `performBatch` once; one item per event. */
@@ -338,13 +390,39 @@ export class SegmentAction {
     fn: (request: RequestClient, data: never) => unknown,
     data: Bag,
   ): Promise<unknown> {
-    const response = await fn(this.#client(data), data as never);
-    if (response instanceof Response) {
-      const read = response as Response & { data?: unknown; content?: unknown };
-      return read.data ?? read.content;
-    }
-    return response;
+    return responseData(await fn(this.#client(data), data as never));
   }
+}
+
+/** What Segment shows of a response `perform` resolved to: its data, else its text. */
+function responseData(response: unknown): unknown {
+  if (response instanceof Response) {
+    const read = response as Response & { data?: unknown; content?: unknown };
+    return read.data ?? read.content;
+  }
+  return response;
+}
+
+/** The payload validator of Segment's actions: none without fields, else `validatePayloadOf`. */
+function segmentFieldChecks(
+  fields: InputFields | undefined,
+): CompiledFieldChecks {
+  if (fields === undefined) {
+    return {
+      fields: {},
+      validate: (payload) => ({
+        payload: payload as Record<string, unknown>,
+        warnings: [],
+      }),
+    };
+  }
+  return {
+    fields,
+    validate: (payload) => ({
+      payload: validatePayloadOf(fields, payload),
+      warnings: [],
+    }),
+  };
 }
 
 /** A hook's input fields with `dynamic` reduced to a boolean, as Segment validates them. */

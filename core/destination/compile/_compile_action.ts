@@ -1,6 +1,6 @@
 // One action of a definition, checked and compiled once: fields, default mapping, default subscription.
 import {
-  type CompiledFields,
+  type CompiledFieldChecks,
   compileFields,
   type InputFields,
 } from "../../fields/mod.ts";
@@ -21,7 +21,8 @@ export type LoosePerform = (
 export interface CompiledAction {
   name: string;
   title: string;
-  fields: CompiledFields;
+  /** The payload's validator (Segment's drop-in compiles its own, in Segment's dialect). */
+  fields: CompiledFieldChecks;
   perform: LoosePerform;
   performBatch?: LoosePerform;
   /** The fields' `default`s, the mapping a new subscription starts with. */

@@ -9,6 +9,7 @@ import type { CompiledDestination } from "../compile/_compile_definition.ts";
 import type { CallOptions, CompletionInfo } from "../destination_options.ts";
 import { secretOptions } from "./_redact_results.ts";
 import type { RecordedRequest } from "../result.ts";
+import type { RunPolicy } from "./_run_policy.ts";
 import type { AuthTokens, Logger } from "../types.ts";
 
 /** The state of one call. */
@@ -32,6 +33,8 @@ export interface RunContext {
   settingsKey: object | undefined;
   /** The call's own options (`onTokenRefresh` is read from them when a refresh happens). */
   options: CallOptions | undefined;
+  /** What differs for the caller: thrown or resulting errors, the request mode of `perform`. */
+  policy: RunPolicy;
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { RequestOptions } from "../../request/mod.ts";
 import type { CompiledDestination } from "../compile/_compile_definition.ts";
 import type { RunContext } from "./_context.ts";
+import { NATIVE_POLICY } from "./_run_policy.ts";
 import { safeLogger, withAuthSecrets } from "./_redact_results.ts";
 import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
 import type { RawSettings } from "../settings/_settings.ts";
@@ -118,6 +119,7 @@ export class ContextBuilder {
       tail,
       settingsKey: key,
       options,
+      policy: NATIVE_POLICY,
     };
   }
 }

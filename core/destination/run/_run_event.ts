@@ -22,13 +22,13 @@ import { observeRun, type TimingsObserver } from "./_timings_observer.ts";
 /** Where one event is going: the action, its mapping, and the subscription's query and name. */
 export interface Route {
   action: CompiledAction;
-  mapping: CompiledMapping;
+  mapping: Pick<CompiledMapping, "resolve">;
   mappingSource: Readonly<Record<string, unknown>>;
   match?: FqlMatcher;
   subscription?: string;
 }
 
-/** Runs one event through `route`; never rejects. */
+/** Runs one event through `route`; never rejects, unless the policy rethrows. */
 export async function runEvent(
   context: RunContext,
   route: Route,
@@ -46,13 +46,16 @@ export async function runEvent(
       return complete(context, route, [result], observer);
     }
     observer?.stepDone("matchMs");
-    payload = resolve(route.mapping, event);
+    payload = context.policy.rethrow
+      ? route.mapping.resolve(event)
+      : resolve(route.mapping, event);
     observer?.stepDone("mapMs");
     const validated = action.fields.validate(payload);
     payload = validated.payload;
     if (validated.warnings.length > 0) warnings = validated.warnings;
     observer?.stepDone("validateMs");
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     result = errorResult(
       toResultError(error),
       action.name,
@@ -86,20 +89,31 @@ export async function performOne(
   let result: EventResult;
   try {
     if (context.signal?.aborted) throw aborted(context.signal);
-    const request = requestClientFor(context, payload, requests);
-    const output = await action.perform(request, {
-      settings: context.settings,
-      payload,
-      auth: context.auth,
-      mapping: route.mappingSource,
-      rawData: event,
-      logger: context.logger,
-      signal: context.signal,
-    });
+    const mode = context.policy.perform;
+    let shown: unknown;
+    if (mode === undefined) {
+      const request = requestClientFor(context, payload, requests);
+      shown = outputOf(
+        await action.perform(request, {
+          settings: context.settings,
+          payload,
+          auth: context.auth,
+          mapping: route.mappingSource,
+          rawData: event,
+          logger: context.logger,
+          signal: context.signal,
+        }),
+      );
+    } else {
+      const input = mode.input(payload, event);
+      shown = mode.output(
+        await action.perform(mode.client(input), input),
+      );
+    }
     result = plainResult("delivered", action.name, subscription, warnings);
-    const shown = outputOf(output);
     if (shown !== undefined) result.output = shown;
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     result = errorResult(
       toResultError(error),
       action.name,
@@ -119,7 +133,7 @@ export async function performOne(
 
 /** Resolves a mapping; a failure is a payload validation error. */
 export function resolve(
-  mapping: CompiledMapping,
+  mapping: Pick<CompiledMapping, "resolve">,
   event: unknown,
 ): Record<string, unknown> {
   try {
