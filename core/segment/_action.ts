@@ -6,6 +6,8 @@ import type {
   CompiledDestination,
   LoosePerform,
 } from "../destination/compile/_compile_definition.ts";
+import type { RunContext } from "../destination/run/_context.ts";
+import { runBatch } from "../destination/run/_run_batch.ts";
 import { type Route, runEvent } from "../destination/run/_run_event.ts";
 import {
   policyContext,
@@ -104,6 +106,9 @@ export class SegmentAction {
       title: definition.title ?? destinationName,
       fields: segmentFieldChecks(this.#fields),
       perform: definition.perform as unknown as LoosePerform,
+      performBatch: definition.performBatch as unknown as
+        | LoosePerform
+        | undefined,
       defaultMapping: {},
       hidden: false,
     };
@@ -114,25 +119,12 @@ export class SegmentAction {
    * run policy; the results are Segment's three steps, and what a step throws rejects.
    */
   async execute(bundle: ExecuteBundle): Promise<Result[]> {
-    const policy: RunPolicy = {
-      rethrow: true,
-      perform: {
-        input: (payload) => this.#performInput(bundle, payload) as never,
-        // Segment's client (its request mode) stands in for core's.
-        client: (input) => this.#client(input) as never,
-        output: responseData,
-      },
-    };
     const route: Route = {
       action: this.#compiled,
       mapping: { resolve: (event) => transform(bundle.mapping, event) },
       mappingSource: bundle.mapping,
     };
-    const result = await runEvent(
-      policyContext(this.#destination, bundle.settings, policy),
-      route,
-      bundle.data,
-    );
+    const result = await runEvent(this.#contextFor(bundle), route, bundle.data);
     const results: Result[] = [{ output: "Mappings resolved" }];
     if (this.#fields !== undefined) {
       results.push({ output: "Payload validated" });
@@ -142,6 +134,98 @@ export class SegmentAction {
       output: "Action Executed",
     });
     return results;
+  }
+
+  /**
+   * Maps and validates each event, then calls `performBatch` once, on core's executor
+   * (`runBatch`) with Segment's run policy; one multi-status item per event.
+   *
+   * @throws {IntegrationError} `NotImplemented` (501) when the action has no `performBatch`.
+   */
+  async executeBatch(bundle: ExecuteBundle): Promise<ResultMultiStatusNode[]> {
+    if (!this.hasBatchSupport) {
+      throw new IntegrationError(
+        "This action does not support batched requests.",
+        "NotImplemented",
+        501,
+      );
+    }
+    const events = bundle.data as unknown[];
+    if (!Array.isArray(events) || events.length === 0) {
+      // Segment reads the mapping even for no events (and throws for no array).
+      transformBatch(bundle.mapping, events);
+      return [];
+    }
+    const route: Route = {
+      action: this.#compiled,
+      mapping: {
+        resolve: (event) => transformBatch(bundle.mapping, [event])[0],
+      },
+      mappingSource: bundle.mapping,
+    };
+    const sent: { payloads: unknown[]; indices: readonly number[] } = {
+      payloads: [],
+      indices: [],
+    };
+    const results = await runBatch(
+      this.#contextFor(bundle, sent),
+      route,
+      events,
+    );
+    const items: ResultMultiStatusNode[] = [];
+    const valid = new Set(sent.indices);
+    results.forEach((result, index) => {
+      if (valid.has(index)) return;
+      items[index] = {
+        status: 400,
+        errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+        errormessage: result.error?.message ?? "",
+        errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
+      };
+    });
+    if (sent.indices.length === 0) return items;
+    const response = results[sent.indices[0]].output;
+    const fill = (status: number, body: unknown) => {
+      sent.indices.forEach((index, k) => {
+        items[index] = { status, body, sent: sent.payloads[k] } as never;
+      });
+    };
+    if (response instanceof Response) {
+      const read = response as Response & { data?: unknown; content?: unknown };
+      fill(response.status, read.data ?? read.content ?? {});
+    } else if (response instanceof HTTPError) {
+      fill(response.response.status, response.message);
+    } else if (response instanceof NativeMultiStatusResponse) {
+      this.#fillFromMultiStatus(items, sent.indices, response);
+    } else fill(200, {});
+    return items;
+  }
+
+  /**
+   * The context of one run on core's executor under Segment's policy: what a step throws
+   * rejects, `perform` gets Segment's input and client; `sent` receives a batch's valid payloads.
+   */
+  #contextFor(
+    bundle: ExecuteBundle,
+    sent?: { payloads: unknown[]; indices: readonly number[] },
+  ): RunContext {
+    const policy: RunPolicy = {
+      rethrow: true,
+      perform: {
+        input: (payload) => this.#performInput(bundle, payload) as never,
+        batchInput: (payloads, indices) => {
+          if (sent !== undefined) {
+            sent.payloads = payloads;
+            sent.indices = indices;
+          }
+          return this.#batchInput(bundle, payloads, indices) as never;
+        },
+        // Segment's client (its request mode) stands in for core's.
+        client: (input) => this.#client(input) as never,
+        output: responseData,
+      },
+    };
+    return policyContext(this.#destination, bundle.settings, policy);
   }
 
   /** The input `perform` receives for one validated payload. */
@@ -165,49 +249,24 @@ export class SegmentAction {
     };
   }
 
-  /** Maps and validates each event, then calls `performBatch` once; one item per event. */
-  async executeBatch(bundle: ExecuteBundle): Promise<ResultMultiStatusNode[]> {
-    if (!this.hasBatchSupport) {
-      throw new IntegrationError(
-        "This action does not support batched requests.",
-        "NotImplemented",
-        501,
-      );
-    }
+  /** The input `performBatch` receives for the valid payloads, at `indices` of the batch. */
+  #batchInput(
+    bundle: ExecuteBundle,
+    payloads: unknown[],
+    indices: readonly number[],
+  ): Bag {
     const events = bundle.data as unknown[];
-    const mapped = transformBatch(bundle.mapping, events);
-    const items: ResultMultiStatusNode[] = [];
-    const invalid = new Set<number>();
-    const payloads: unknown[] = [];
-    mapped.forEach((payload, index) => {
-      if (this.#fields === undefined) {
-        payloads.push(payload);
-        return;
-      }
-      try {
-        payloads.push(validatePayloadOf(this.#fields, payload));
-      } catch (error) {
-        items[index] = {
-          status: 400,
-          errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
-          errormessage: (error as Error).message,
-          errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
-        };
-        invalid.add(index);
-      }
-    });
     const hookOutputs = this.#hookOutputs(bundle.mapping);
-    if (payloads.length === 0) return items;
     const syncMode = this.#syncMode(bundle.mapping);
-    const input: Bag = {
+    return {
       rawData: events,
       rawMapping: bundle.mapping,
       settings: bundle.settings,
       audienceSettings: bundle.audienceSettings,
       payload: payloads,
-      audienceMembership: events
-        .map((event) => resolveAudienceMembership(event, syncMode))
-        .filter((_, index) => !invalid.has(index)),
+      audienceMembership: indices.map((index) =>
+        resolveAudienceMembership(events[index], syncMode)
+      ),
       ...this.#passedOn(bundle),
       subscriptionMetadata: bundle.subscriptionMetadata,
       hookOutputs,
@@ -215,27 +274,6 @@ export class SegmentAction {
       matchingKey: this.#matchingKey(bundle.mapping),
       signal: bundle.signal,
     };
-    const client = this.#client(input);
-    const response = await this.definition.performBatch!(
-      client,
-      input as never,
-    );
-    const fill = (status: number, body: unknown) => {
-      let next = 0;
-      for (let index = 0; index < events.length; index++) {
-        if (invalid.has(index)) continue;
-        items[index] = { status, body, sent: payloads[next++] } as never;
-      }
-    };
-    if (response instanceof Response) {
-      const read = response as Response & { data?: unknown; content?: unknown };
-      fill(response.status, read.data ?? read.content ?? {});
-    } else if (response instanceof HTTPError) {
-      fill(response.response.status, response.message);
-    } else if (response instanceof NativeMultiStatusResponse) {
-      this.#fillFromMultiStatus(items, invalid, events.length, response);
-    } else fill(200, {});
-    return items;
   }
 
   /** Runs the dynamic field `field` (`key`, `parent.child`, `parent.[2].child`) or `dynamicFn`. */
@@ -313,14 +351,11 @@ export class SegmentAction {
 
   #fillFromMultiStatus(
     items: ResultMultiStatusNode[],
-    invalid: ReadonlySet<number>,
-    length: number,
+    indices: readonly number[],
     response: NativeMultiStatusResponse,
   ): void {
-    let next = 0;
-    for (let index = 0; index < length; index++) {
-      if (invalid.has(index)) continue;
-      const item = response.getResponseAtIndex(next++);
+    indices.forEach((index, k) => {
+      const item = response.getResponseAtIndex(k);
       if (item === undefined) {
         items[index] = {
           status: 500,
@@ -338,7 +373,7 @@ export class SegmentAction {
             : MultiStatusErrorReporter.INTEGRATIONS,
         } as ResultMultiStatusNode;
       } else items[index] = item.value() as ResultMultiStatusNode;
-    }
+    });
   }
 
   #passedOn(bundle: ExecuteBundle): Bag {

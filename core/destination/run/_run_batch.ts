@@ -40,7 +40,7 @@ interface Valid {
 
 /**
  * Runs `events` (all already matched) through `route`; returns one result per event,
- * in order, and never rejects.
+ * in order, and never rejects, unless the policy rethrows (a mapping or `performBatch` error).
  */
 export async function runBatch(
   context: RunContext,
@@ -49,7 +49,7 @@ export async function runBatch(
 ): Promise<EventResult[]> {
   const observer = observeRun(context);
   const results: EventResult[] = new Array(events.length);
-  const valid = mapAndValidate(route, events, results, observer);
+  const valid = mapAndValidate(context, route, events, results, observer);
   observer?.stepStarted();
   if (valid.payloads.length > 0) {
     if (route.action.performBatch === undefined) {
@@ -63,7 +63,9 @@ export async function runBatch(
   return results;
 }
 
+/** Maps and validates each event; a payload that fails validation gets its result, a mapping that throws under a rethrowing policy throws. */
 function mapAndValidate(
+  context: RunContext,
   route: Route,
   events: readonly unknown[],
   results: EventResult[],
@@ -76,8 +78,16 @@ function mapAndValidate(
     let payload: unknown;
     observer?.stepStarted();
     try {
-      payload = resolve(route.mapping, event);
+      payload = context.policy.rethrow
+        ? route.mapping.resolve(event)
+        : resolve(route.mapping, event);
       observer?.stepDone("mapMs");
+    } catch (error) {
+      if (context.policy.rethrow) throw error;
+      results[i] = errorResult(toResultError(error), action.name, subscription);
+      continue;
+    }
+    try {
       const validated = action.fields.validate(payload);
       observer?.stepDone("validateMs");
       valid.payloads.push(validated.payload);
@@ -131,26 +141,47 @@ async function performBatch(
   const requests: RecordedRequest[] | undefined = context.record
     ? []
     : undefined;
+  const mode = context.policy.perform;
   let output: unknown;
   try {
     if (context.signal?.aborted) throw aborted(context.signal);
-    const request = requestClientFor(context, valid.payloads, requests);
-    output = await action.performBatch!(request, {
-      settings: context.settings,
-      payload: valid.payloads,
-      auth: context.auth,
-      mapping: route.mappingSource,
-      rawData: valid.events,
-      logger: context.logger,
-      signal: context.signal,
-    });
+    if (mode === undefined) {
+      const request = requestClientFor(context, valid.payloads, requests);
+      output = await action.performBatch!(request, {
+        settings: context.settings,
+        payload: valid.payloads,
+        auth: context.auth,
+        mapping: route.mappingSource,
+        rawData: valid.events,
+        logger: context.logger,
+        signal: context.signal,
+      });
+    } else {
+      const input = mode.batchInput(valid.payloads, valid.indices);
+      output = await action.performBatch!(mode.client(input), input);
+    }
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     const failure = toResultError(error);
     for (let k = 0; k < valid.indices.length; k++) {
       results[valid.indices[k]] = withRequests(
         errorResult(failure, action.name, subscription, valid.warnings[k]),
         requests,
       );
+    }
+    return;
+  }
+  if (mode !== undefined) {
+    // The caller reads the outcome of each item from what performBatch returned.
+    for (let k = 0; k < valid.indices.length; k++) {
+      const result = plainResult(
+        "delivered",
+        action.name,
+        subscription,
+        valid.warnings[k],
+      );
+      if (output !== undefined) result.output = output;
+      results[valid.indices[k]] = result;
     }
     return;
   }

@@ -8,9 +8,14 @@ import type { RunContext } from "./_context.ts";
 export interface PerformMode {
   /** The input `perform` receives for a validated payload of `event`. */
   input(payload: unknown, event: unknown): ExecuteInput<unknown, unknown>;
+  /** The input `performBatch` receives for the valid payloads, found at `indices` of the batch. */
+  batchInput(
+    payloads: unknown[],
+    indices: readonly number[],
+  ): ExecuteInput<unknown, unknown>;
   /** The request client for that input (the caller's client factory). */
   client(input: ExecuteInput<unknown, unknown>): RequestClient;
-  /** What the result shows as `output` for what `perform` resolved to. */
+  /** What the result shows as `output` for what `perform` resolved to (a batch's result shows what `performBatch` returned, as is). */
   output(value: unknown): unknown;
 }
 
