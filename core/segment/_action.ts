@@ -1,11 +1,10 @@
 // One action of a Segment destination: map with destkit's mapping engine, validate with
 // destkit's field engine, then `perform`/`performBatch` with Segment's inputs and results.
 import type { CompiledFieldChecks, InputFields } from "../fields/mod.ts";
-import type {
-  CompiledAction,
-  CompiledDestination,
-  LoosePerform,
-} from "../destination/compile/_compile_definition.ts";
+import {
+  adoptAction,
+  type CompiledAction,
+} from "../destination/compile/_compile_action.ts";
 import type { RunContext } from "../destination/run/_context.ts";
 import { runBatch } from "../destination/run/_run_batch.ts";
 import { type Route, runEvent } from "../destination/run/_run_event.ts";
@@ -76,7 +75,6 @@ export class SegmentAction {
   readonly #fields: InputFields | undefined;
   readonly #extendRequest: RequestExtension<unknown, unknown> | undefined;
   readonly #hooks: ActionHooks;
-  readonly #destination: CompiledDestination;
   readonly #compiled: CompiledAction;
 
   constructor(
@@ -94,24 +92,11 @@ export class SegmentAction {
       : undefined;
     this.#extendRequest = extendRequest;
     this.#hooks = hooks;
-    this.#destination = {
-      name: destinationName,
-      actions: new Map(),
-      oauth: false,
-      secretFields: [],
-      presets: [],
-    };
-    this.#compiled = {
-      name: definition.title ?? destinationName,
-      title: definition.title ?? destinationName,
-      fields: segmentFieldChecks(this.#fields),
-      perform: definition.perform as unknown as LoosePerform,
-      performBatch: definition.performBatch as unknown as
-        | LoosePerform
-        | undefined,
-      defaultMapping: {},
-      hidden: false,
-    };
+    this.#compiled = adoptAction(
+      definition.title ?? destinationName,
+      definition,
+      segmentFieldChecks(this.#fields),
+    );
   }
 
   /**
@@ -225,7 +210,7 @@ export class SegmentAction {
         output: responseData,
       },
     };
-    return policyContext(this.#destination, bundle.settings, policy);
+    return policyContext(this.destinationName, bundle.settings, policy);
   }
 
   /** The input `perform` receives for one validated payload. */

@@ -99,3 +99,27 @@ export function compileAction(
   }
   return compiled;
 }
+
+/**
+ * Returns action `name` of a definition another runtime checks (Segment's drop-in): its
+ * definition is not checked, and `fields` (compiled in that runtime's dialect) validates
+ * its payloads.
+ */
+export function adoptAction(
+  name: string,
+  action: { perform?: unknown; performBatch?: unknown },
+  fields: CompiledFieldChecks,
+): CompiledAction {
+  const adopted: CompiledAction = {
+    name,
+    title: name,
+    fields,
+    perform: action.perform as LoosePerform,
+    defaultMapping: {},
+    hidden: false,
+  };
+  if (action.performBatch !== undefined) {
+    adopted.performBatch = action.performBatch as LoosePerform;
+  }
+  return adopted;
+}

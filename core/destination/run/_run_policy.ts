@@ -40,12 +40,19 @@ const NOTHING = Object.freeze({});
  * drop-in): no logger, recording, timings or secrets of core's, only `policy`.
  */
 export function policyContext(
-  destination: CompiledDestination,
+  destination: string,
   settings: unknown,
   policy: RunPolicy,
 ): RunContext {
+  const compiled: CompiledDestination = {
+    name: destination,
+    actions: new Map(),
+    oauth: false,
+    secretFields: [],
+    presets: [],
+  };
   return {
-    destination,
+    destination: compiled,
     settings: settings as Record<string, unknown>,
     auth: undefined,
     secrets: [],
