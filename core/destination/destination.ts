@@ -11,7 +11,7 @@ import {
   describeActions,
 } from "./compile/_compile_definition.ts";
 import type { RunContext } from "./run/_context.ts";
-import { ContextBuilder } from "./run/_context_builder.ts";
+import { ContextBuilder } from "./run/_context.ts";
 import {
   defaultSubscriptions,
   presetSubscriptions,
@@ -26,7 +26,7 @@ import {
   runSubscriptions,
 } from "./run/_run_subscription.ts";
 import type { RawSettings } from "./settings/_settings.ts";
-import { SettingsEntries } from "./settings/_settings_entry.ts";
+import { SettingsEntries } from "./settings/_settings.ts";
 import { settingsFailures } from "./settings/_settings_failures.ts";
 import { MappingCache } from "./compile/_subscriptions.ts";
 import type {

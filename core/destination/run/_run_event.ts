@@ -17,7 +17,7 @@ import {
 } from "./_outcome.ts";
 import { redactResults } from "./_redact_results.ts";
 import type { EventResult, RecordedRequest } from "../result.ts";
-import { observeRun, type TimingsObserver } from "./_timings_observer.ts";
+import { TimingsObserver } from "./_timings_observer.ts";
 
 /** Where one event is going: the action, its mapping, and the subscription's query and name. */
 export interface Route {
@@ -34,7 +34,10 @@ export async function runEvent(
   route: Route,
   event: unknown,
 ): Promise<EventResult> {
-  const observer = observeRun(context);
+  // Timed only when reported: without onComplete no step is observed.
+  const observer = context.onComplete === undefined
+    ? undefined
+    : new TimingsObserver();
   const { action, subscription } = route;
   let result: EventResult;
   let payload: unknown;

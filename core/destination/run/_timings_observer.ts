@@ -1,6 +1,5 @@
 // Stage timings as an observer of a run: the steps say when they end, the observer keeps the clock.
 import type { StageTimings } from "../destination_options.ts";
-import type { RunContext } from "./_context.ts";
 
 /** A step of a run, named as its timing. */
 export type Step = "matchMs" | "mapMs" | "validateMs" | "performMs";
@@ -38,9 +37,4 @@ export class TimingsObserver {
     this.#timings.totalMs = performance.now() - this.#start;
     return this.#timings;
   }
-}
-
-/** Returns the observer of a run whose `onComplete` wants timings; undefined (nothing timed) otherwise. */
-export function observeRun(context: RunContext): TimingsObserver | undefined {
-  return context.onComplete === undefined ? undefined : new TimingsObserver();
 }
