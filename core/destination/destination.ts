@@ -1,31 +1,34 @@
 import { IntegrationError } from "../errors.ts";
-import { actionRoute, unknownActionResult } from "./_action_route.ts";
-import { runTestAuthentication } from "./_authentication.ts";
-import { runBatchWithRetry } from "./_batch_retry.ts";
-import { batchSubscription } from "./_batch_subscription.ts";
-import { combineResults } from "./_combine_results.ts";
+import { actionRoute, unknownActionResult } from "./compile/_action_route.ts";
+import { runTestAuthentication } from "./auth/_authentication.ts";
+import { runBatchWithRetry } from "./run/_batch_retry.ts";
+import { batchSubscription } from "./run/_batch_subscription.ts";
+import { combineResults } from "./run/_combine_results.ts";
 import {
   type CompiledAction,
   type CompiledDestination,
   compileDefinition,
   describeActions,
-} from "./_compile_definition.ts";
-import type { RunContext } from "./_context.ts";
-import { ContextBuilder } from "./_context_builder.ts";
+} from "./compile/_compile_definition.ts";
+import type { RunContext } from "./run/_context.ts";
+import { ContextBuilder } from "./run/_context.ts";
 import {
   defaultSubscriptions,
   presetSubscriptions,
-} from "./_default_subscriptions.ts";
-import { isUnauthorized, TokenRefresher } from "./_oauth_refresh.ts";
-import { runDelete } from "./_on_delete.ts";
-import { errorResult, plainResult } from "./_outcome.ts";
-import { redactResults, withAuthSecrets } from "./_redact_results.ts";
-import { type Route, runEvent } from "./_run_event.ts";
-import { rerunSubscriptions, runSubscription } from "./_run_subscription.ts";
-import type { RawSettings } from "./_settings.ts";
-import { SettingsEntries } from "./_settings_entry.ts";
-import { settingsFailures } from "./_settings_failures.ts";
-import { MappingCache } from "./_subscriptions.ts";
+} from "./compile/_default_subscriptions.ts";
+import { TokenRefresher } from "./auth/_oauth_refresh.ts";
+import { runDelete } from "./run/_on_delete.ts";
+import { errorResult, plainResult } from "./run/_outcome.ts";
+import { redactResults, withAuthSecrets } from "./run/_redact_results.ts";
+import { type Route, runEvent } from "./run/_run_event.ts";
+import {
+  rerunSubscriptions,
+  runSubscriptions,
+} from "./run/_run_subscription.ts";
+import type { RawSettings } from "./settings/_settings.ts";
+import { SettingsEntries } from "./settings/_settings.ts";
+import { settingsFailures } from "./settings/_settings_failures.ts";
+import { MappingCache } from "./compile/_subscriptions.ts";
 import type {
   ExecuteActionInput,
   ExecuteBatchInput,
@@ -142,25 +145,14 @@ export class Destination<S = Record<string, unknown>> {
       return [plainResult("unmatched", undefined, undefined)];
     }
     const context = this.#contexts.contextFor(raw, entry, options, undefined);
-    const results = subscriptions.length === 1
-      ? [await runSubscription(context, subscriptions[0], event)]
-      : await Promise.all(
-        subscriptions.map((subscription) =>
-          runSubscription(context, subscription, event)
-        ),
-      );
-    if (!this.#compiled.oauth || !results.some(isUnauthorized)) {
-      return redactResults(results, context.secrets);
-    }
-    return redactResults(
-      await this.#refresher.retryUnauthorized(
-        context,
-        results,
-        (fresh, indices) =>
-          rerunSubscriptions(fresh, subscriptions, indices, event),
-      ),
-      context.secrets,
+    const results = await this.#refresher.retryUnauthorized(
+      context,
+      (current, indices) =>
+        indices === undefined
+          ? runSubscriptions(current, subscriptions, event)
+          : rerunSubscriptions(current, subscriptions, indices, event),
     );
+    return redactResults(results, context.secrets);
   }
 
   /**
@@ -213,14 +205,10 @@ export class Destination<S = Record<string, unknown>> {
     const prepared = this.#prepare(name, input, options);
     if ("status" in prepared) return prepared;
     const { context, route } = prepared;
-    let result = await runEvent(context, route, input.event);
-    if (this.#compiled.oauth && isUnauthorized(result)) {
-      result = await this.#refresher.retryOne(
-        context,
-        result,
-        (fresh) => runEvent(fresh, route, input.event),
-      );
-    }
+    const [result] = await this.#refresher.retryUnauthorized(
+      context,
+      async (current) => [await runEvent(current, route, input.event)],
+    );
     return redactResults([result], context.secrets)[0];
   }
 

@@ -1,6 +1,17 @@
 // One action of a Segment destination: map with destkit's mapping engine, validate with
 // destkit's field engine, then `perform`/`performBatch` with Segment's inputs and results.
-import type { InputFields } from "../fields/mod.ts";
+import type { CompiledFieldChecks, InputFields } from "../fields/mod.ts";
+import {
+  adoptAction,
+  type CompiledAction,
+} from "../destination/compile/_compile_action.ts";
+import type { RunContext } from "../destination/run/_context.ts";
+import { runBatch } from "../destination/run/_run_batch.ts";
+import { type Route, runEvent } from "../destination/run/_run_event.ts";
+import {
+  policyContext,
+  type RunPolicy,
+} from "../destination/run/_run_policy.ts";
 import { transform, transformBatch } from "../mapping/mod.ts";
 import { resolveAudienceMembership, syncModeTypes } from "./_audience.ts";
 import { ErrorCodes, MultiStatusErrorReporter } from "./_error_codes.ts";
@@ -64,6 +75,7 @@ export class SegmentAction {
   readonly #fields: InputFields | undefined;
   readonly #extendRequest: RequestExtension<unknown, unknown> | undefined;
   readonly #hooks: ActionHooks;
+  readonly #compiled: CompiledAction;
 
   constructor(
     destinationName: string,
@@ -80,20 +92,132 @@ export class SegmentAction {
       : undefined;
     this.#extendRequest = extendRequest;
     this.#hooks = hooks;
+    this.#compiled = adoptAction(
+      definition.title ?? destinationName,
+      definition,
+      segmentFieldChecks(this.#fields),
+    );
   }
 
-  /** Maps, validates and performs one event; the results are Segment's three steps. */
+  /**
+   * Maps, validates and performs one event on core's executor (`runEvent`) with Segment's
+   * run policy; the results are Segment's three steps, and what a step throws rejects.
+   */
   async execute(bundle: ExecuteBundle): Promise<Result[]> {
-    const results: Result[] = [];
-    let payload: unknown = transform(bundle.mapping, bundle.data);
-    results.push({ output: "Mappings resolved" });
+    const route: Route = {
+      action: this.#compiled,
+      mapping: { resolve: (event) => transform(bundle.mapping, event) },
+      mappingSource: bundle.mapping,
+    };
+    const result = await runEvent(this.#contextFor(bundle), route, bundle.data);
+    const results: Result[] = [{ output: "Mappings resolved" }];
     if (this.#fields !== undefined) {
-      payload = validatePayloadOf(this.#fields, payload);
       results.push({ output: "Payload validated" });
     }
+    results.push({
+      data: result.output as Result["data"],
+      output: "Action Executed",
+    });
+    return results;
+  }
+
+  /**
+   * Maps and validates each event, then calls `performBatch` once, on core's executor
+   * (`runBatch`) with Segment's run policy; one multi-status item per event.
+   *
+   * @throws {IntegrationError} `NotImplemented` (501) when the action has no `performBatch`.
+   */
+  async executeBatch(bundle: ExecuteBundle): Promise<ResultMultiStatusNode[]> {
+    if (!this.hasBatchSupport) {
+      throw new IntegrationError(
+        "This action does not support batched requests.",
+        "NotImplemented",
+        501,
+      );
+    }
+    const events = bundle.data as unknown[];
+    if (!Array.isArray(events) || events.length === 0) {
+      // Segment reads the mapping even for no events (and throws for no array).
+      transformBatch(bundle.mapping, events);
+      return [];
+    }
+    const route: Route = {
+      action: this.#compiled,
+      mapping: {
+        resolve: (event) => transformBatch(bundle.mapping, [event])[0],
+      },
+      mappingSource: bundle.mapping,
+    };
+    const sent: { payloads: unknown[]; indices: readonly number[] } = {
+      payloads: [],
+      indices: [],
+    };
+    const results = await runBatch(
+      this.#contextFor(bundle, sent),
+      route,
+      events,
+    );
+    const items: ResultMultiStatusNode[] = [];
+    const valid = new Set(sent.indices);
+    results.forEach((result, index) => {
+      if (valid.has(index)) return;
+      items[index] = {
+        status: 400,
+        errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
+        errormessage: result.error?.message ?? "",
+        errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
+      };
+    });
+    if (sent.indices.length === 0) return items;
+    const response = results[sent.indices[0]].output;
+    const fill = (status: number, body: unknown) => {
+      sent.indices.forEach((index, k) => {
+        items[index] = { status, body, sent: sent.payloads[k] } as never;
+      });
+    };
+    if (response instanceof Response) {
+      const read = response as Response & { data?: unknown; content?: unknown };
+      fill(response.status, read.data ?? read.content ?? {});
+    } else if (response instanceof HTTPError) {
+      fill(response.response.status, response.message);
+    } else if (response instanceof NativeMultiStatusResponse) {
+      this.#fillFromMultiStatus(items, sent.indices, response);
+    } else fill(200, {});
+    return items;
+  }
+
+  /**
+   * The context of one run on core's executor under Segment's policy: what a step throws
+   * rejects, `perform` gets Segment's input and client; `sent` receives a batch's valid payloads.
+   */
+  #contextFor(
+    bundle: ExecuteBundle,
+    sent?: { payloads: unknown[]; indices: readonly number[] },
+  ): RunContext {
+    const policy: RunPolicy = {
+      rethrow: true,
+      perform: {
+        input: (payload) => this.#performInput(bundle, payload) as never,
+        batchInput: (payloads, indices) => {
+          if (sent !== undefined) {
+            sent.payloads = payloads;
+            sent.indices = indices;
+          }
+          return this.#batchInput(bundle, payloads, indices) as never;
+        },
+        // Segment's client (its request mode) stands in for core's.
+        client: (input) => this.#client(input) as never,
+        output: responseData,
+      },
+    };
+    return policyContext(this.destinationName, bundle.settings, policy);
+  }
+
+  /** The input `perform` receives for one validated payload. */
+  #performInput(bundle: ExecuteBundle, payload: unknown): Bag {
     const syncMode = this.#syncMode(bundle.mapping);
     const membership = resolveAudienceMembership(bundle.data, syncMode);
-    const input: Bag = {
+    return {
       rawData: bundle.data,
       rawMapping: bundle.mapping,
       settings: bundle.settings,
@@ -108,54 +232,26 @@ export class SegmentAction {
       subscriptionMetadata: bundle.subscriptionMetadata,
       signal: bundle.signal,
     };
-    const output = await this.#perform(this.definition.perform, input);
-    results.push({ data: output as Result["data"], output: "Action Executed" });
-    return results;
   }
 
-  /** Maps and validates each event, then calls `performBatch` once; one item per event. */
-  async executeBatch(bundle: ExecuteBundle): Promise<ResultMultiStatusNode[]> {
-    if (!this.hasBatchSupport) {
-      throw new IntegrationError(
-        "This action does not support batched requests.",
-        "NotImplemented",
-        501,
-      );
-    }
+  /** The input `performBatch` receives for the valid payloads, at `indices` of the batch. */
+  #batchInput(
+    bundle: ExecuteBundle,
+    payloads: unknown[],
+    indices: readonly number[],
+  ): Bag {
     const events = bundle.data as unknown[];
-    const mapped = transformBatch(bundle.mapping, events);
-    const items: ResultMultiStatusNode[] = [];
-    const invalid = new Set<number>();
-    const payloads: unknown[] = [];
-    mapped.forEach((payload, index) => {
-      if (this.#fields === undefined) {
-        payloads.push(payload);
-        return;
-      }
-      try {
-        payloads.push(validatePayloadOf(this.#fields, payload));
-      } catch (error) {
-        items[index] = {
-          status: 400,
-          errortype: ErrorCodes.PAYLOAD_VALIDATION_FAILED,
-          errormessage: (error as Error).message,
-          errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
-        };
-        invalid.add(index);
-      }
-    });
     const hookOutputs = this.#hookOutputs(bundle.mapping);
-    if (payloads.length === 0) return items;
     const syncMode = this.#syncMode(bundle.mapping);
-    const input: Bag = {
+    return {
       rawData: events,
       rawMapping: bundle.mapping,
       settings: bundle.settings,
       audienceSettings: bundle.audienceSettings,
       payload: payloads,
-      audienceMembership: events
-        .map((event) => resolveAudienceMembership(event, syncMode))
-        .filter((_, index) => !invalid.has(index)),
+      audienceMembership: indices.map((index) =>
+        resolveAudienceMembership(events[index], syncMode)
+      ),
       ...this.#passedOn(bundle),
       subscriptionMetadata: bundle.subscriptionMetadata,
       hookOutputs,
@@ -163,27 +259,6 @@ export class SegmentAction {
       matchingKey: this.#matchingKey(bundle.mapping),
       signal: bundle.signal,
     };
-    const client = this.#client(input);
-    const response = await this.definition.performBatch!(
-      client,
-      input as never,
-    );
-    const fill = (status: number, body: unknown) => {
-      let next = 0;
-      for (let index = 0; index < events.length; index++) {
-        if (invalid.has(index)) continue;
-        items[index] = { status, body, sent: payloads[next++] } as never;
-      }
-    };
-    if (response instanceof Response) {
-      const read = response as Response & { data?: unknown; content?: unknown };
-      fill(response.status, read.data ?? read.content ?? {});
-    } else if (response instanceof HTTPError) {
-      fill(response.response.status, response.message);
-    } else if (response instanceof NativeMultiStatusResponse) {
-      this.#fillFromMultiStatus(items, invalid, events.length, response);
-    } else fill(200, {});
-    return items;
   }
 
   /** Runs the dynamic field `field` (`key`, `parent.child`, `parent.[2].child`) or `dynamicFn`. */
@@ -261,14 +336,11 @@ export class SegmentAction {
 
   #fillFromMultiStatus(
     items: ResultMultiStatusNode[],
-    invalid: ReadonlySet<number>,
-    length: number,
+    indices: readonly number[],
     response: NativeMultiStatusResponse,
   ): void {
-    let next = 0;
-    for (let index = 0; index < length; index++) {
-      if (invalid.has(index)) continue;
-      const item = response.getResponseAtIndex(next++);
+    indices.forEach((index, k) => {
+      const item = response.getResponseAtIndex(k);
       if (item === undefined) {
         items[index] = {
           status: 500,
@@ -286,7 +358,7 @@ export class SegmentAction {
             : MultiStatusErrorReporter.INTEGRATIONS,
         } as ResultMultiStatusNode;
       } else items[index] = item.value() as ResultMultiStatusNode;
-    }
+    });
   }
 
   #passedOn(bundle: ExecuteBundle): Bag {
@@ -338,13 +410,39 @@ export class SegmentAction {
     fn: (request: RequestClient, data: never) => unknown,
     data: Bag,
   ): Promise<unknown> {
-    const response = await fn(this.#client(data), data as never);
-    if (response instanceof Response) {
-      const read = response as Response & { data?: unknown; content?: unknown };
-      return read.data ?? read.content;
-    }
-    return response;
+    return responseData(await fn(this.#client(data), data as never));
   }
+}
+
+/** What Segment shows of a response `perform` resolved to: its data, else its text. */
+function responseData(response: unknown): unknown {
+  if (response instanceof Response) {
+    const read = response as Response & { data?: unknown; content?: unknown };
+    return read.data ?? read.content;
+  }
+  return response;
+}
+
+/** The payload validator of Segment's actions: none without fields, else `validatePayloadOf`. */
+function segmentFieldChecks(
+  fields: InputFields | undefined,
+): CompiledFieldChecks {
+  if (fields === undefined) {
+    return {
+      fields: {},
+      validate: (payload) => ({
+        payload: payload as Record<string, unknown>,
+        warnings: [],
+      }),
+    };
+  }
+  return {
+    fields,
+    validate: (payload) => ({
+      payload: validatePayloadOf(fields, payload),
+      warnings: [],
+    }),
+  };
 }
 
 /** A hook's input fields with `dynamic` reduced to a boolean, as Segment validates them. */

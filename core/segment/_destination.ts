@@ -1,5 +1,9 @@
 // Segment's `Destination` class: subscriptions, settings, OAuth refresh and result shapes as
 // Segment's runtime has them; mapping, validation, queries and requests run on destkit's engine.
+import {
+  type RefreshRetryPolicy,
+  withTokenRefresh,
+} from "../destination/auth/_refresh_retry.ts";
 import type { FetchFunction } from "../request/mod.ts";
 import { SegmentAction } from "./_action.ts";
 import { getAuthData, getOAuth2Data } from "./_audience.ts";
@@ -9,7 +13,6 @@ import {
   createSegmentClient,
   type DecoratedResponse,
 } from "./_request_client.ts";
-import { retry } from "./_retry.ts";
 import { fieldsToJsonSchema, validateSchema } from "./_schema.ts";
 import { parseSubscription } from "./_subscription_query.ts";
 import { duration, time } from "./_time.ts";
@@ -58,6 +61,16 @@ function invalidItem(message: string): ResultMultiStatusNode {
     errormessage: message,
     errorreporter: MultiStatusErrorReporter.INTEGRATIONS,
   };
+}
+
+function hasUnauthorizedItem(results: Result[]): boolean {
+  return results.some((result) =>
+    result?.multistatus?.some((item) => item.status === 401)
+  );
+}
+
+function never(): boolean {
+  return false;
 }
 
 /**
@@ -369,8 +382,7 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     const subscriptions = this.getSubscriptions(settings);
     const destinationSettings = this.getDestinationSettings(settings);
     this.validateSettings(destinationSettings as Settings);
-    let current = settings;
-    const run = async () => {
+    const run = async (current: Bag) => {
       const auth = getAuthData(current);
       const results = await Promise.all(
         subscriptions.map((subscription) =>
@@ -385,25 +397,11 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
       );
       return results.flat();
     };
-    const shouldRetry = async (results: Result[], attempt: number) => {
-      for (const result of results) {
-        const unauthorized = result?.multistatus?.some((item) =>
-          item.status === 401
-        );
-        if (attempt <= MAX_ATTEMPTS && unauthorized && this.#isOAuth()) {
-          await this.#handleAuthError(current, options);
-          return false;
-        }
-      }
-      return true;
-    };
-    return await retry(run, {
-      retries: MAX_ATTEMPTS,
-      onFailedAttempt: async (error) => {
-        current = await this.#handleError(error, current, options);
-      },
-      shouldRetry,
-    });
+    return await withTokenRefresh(
+      settings,
+      run,
+      this.#refreshPolicy(options, hasUnauthorizedItem),
+    );
   }
 
   /** Returns `settings.subscription` as a list, else `settings.subscriptions` when it is an array, else `[]`. */
@@ -429,8 +427,7 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     const payload = { userId, anonymousId };
     const destinationSettings = this.getDestinationSettings(settings);
     this.validateSettings(destinationSettings as Settings);
-    let current = settings;
-    const run = async () => {
+    const run = async (current: Bag) => {
       const auth = getAuthData(current);
       const context = { settings: destinationSettings, payload, auth };
       const request = this.#client(context);
@@ -441,12 +438,11 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
       });
       return result ?? { output: "no onDelete defined" };
     };
-    return await retry(run, {
-      retries: 2,
-      onFailedAttempt: async (error) => {
-        current = await this.#handleError(error, current, options);
-      },
-    });
+    return await withTokenRefresh(
+      settings,
+      run,
+      this.#refreshPolicy<Result>(options, never),
+    );
   }
 
   async #audienceCall(
@@ -468,9 +464,8 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
         { exempt: EXEMPT },
       );
     }
-    let current = input.settings;
-    const destinationSettings = this.getDestinationSettings(current);
-    const run = async () => {
+    const destinationSettings = this.getDestinationSettings(input.settings);
+    const run = async (current: Bag) => {
       const context = {
         audienceSettings,
         settings: destinationSettings,
@@ -479,12 +474,11 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
       };
       return await config[which](this.#client(context), input);
     };
-    return await retry(run, {
-      retries: 2,
-      onFailedAttempt: async (error) => {
-        current = await this.#handleError(error, current);
-      },
-    });
+    return await withTokenRefresh(
+      input.settings as Bag,
+      run,
+      this.#refreshPolicy<unknown>(undefined, never),
+    );
   }
 
   #client(context: Bag) {
@@ -497,15 +491,27 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     return scheme === "oauth2" || scheme === "oauth-managed";
   }
 
-  async #handleError(
-    error: unknown,
-    settings: Bag,
-    options?: OnEventOptions,
-  ): Promise<Bag> {
-    const typed = error as Bag;
-    const status = typed?.status ?? typed?.response?.status ?? 500;
-    if (status !== 401 || !this.#isOAuth()) throw error;
-    return await this.#handleAuthError(settings, options);
+  /**
+   * Segment's OAuth retry: up to 2 attempts; a thrown 401 (status or response status) or,
+   * when `failedAuth` says so, a resolved outcome refreshes the tokens, even after the last attempt.
+   */
+  #refreshPolicy<T>(
+    options: OnEventOptions | undefined,
+    failedAuth: (outcome: T) => boolean,
+  ): RefreshRetryPolicy<Bag, T> {
+    return {
+      attempts: MAX_ATTEMPTS,
+      refreshAfterLast: true,
+      failedAuth: (outcome) => this.#isOAuth() && failedAuth(outcome),
+      isAuthError: (error) => {
+        const typed = error as Bag;
+        const status = typed?.status ?? typed?.response?.status ?? 500;
+        return status === 401 && this.#isOAuth();
+      },
+      refresh: async (settings) => ({
+        context: await this.#handleAuthError(settings, options),
+      }),
+    };
   }
 
   async #handleAuthError(

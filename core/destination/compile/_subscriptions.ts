@@ -1,8 +1,8 @@
 // The cloud runtime's side of compiled subscriptions: actions of the compiled
 // definition, queries with full syntax errors, mappings compiled once per object.
-import { ErrorCodes, IntegrationError } from "../errors.ts";
-import { compileFql } from "../fql/mod.ts";
-import { compileMapping } from "../mapping/mod.ts";
+import { ErrorCodes, IntegrationError } from "../../errors.ts";
+import { compileFql } from "../../fql/mod.ts";
+import { compileMapping } from "../../mapping/mod.ts";
 import type {
   CompiledAction,
   CompiledDestination,
@@ -12,11 +12,11 @@ import {
   type CompiledSubscription as SharedSubscription,
   compileSubscription as compileShared,
   type ReadySubscription,
-} from "../subscription/compile_subscription.ts";
-import { messageOf, toResultError } from "./_outcome.ts";
-import type { Route } from "./_run_event.ts";
-import type { MappingBudgets } from "./destination_options.ts";
-import type { ResultError } from "./result.ts";
+} from "../../subscription/compile_subscription.ts";
+import { messageOf, toResultError } from "../run/_outcome.ts";
+import type { Route } from "../run/_run_event.ts";
+import type { MappingBudgets } from "../destination_options.ts";
+import type { ResultError } from "../result.ts";
 
 /** A subscription of the settings: ready (with where its events go), broken or disabled. */
 export type CompiledSubscription =

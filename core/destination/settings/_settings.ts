@@ -1,10 +1,16 @@
-// Settings as the host passes them: destination settings plus `subscription(s)` and `oauth`.
-import { InvalidSettingsError, PayloadValidationError } from "../errors.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
-import { messageOf, toResultError } from "./_outcome.ts";
-import { redactResultError, settingsSecrets } from "./_redact_results.ts";
-import type { ResultError } from "./result.ts";
-import type { AuthTokens, Subscription } from "./types.ts";
+// Settings as the host passes them (destination settings plus `subscription(s)` and `oauth`),
+// validated and their subscriptions compiled once per settings object.
+import { InvalidSettingsError, PayloadValidationError } from "../../errors.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
+import {
+  type CompiledSubscription,
+  compileSubscription,
+  type MappingCache,
+} from "../compile/_subscriptions.ts";
+import { messageOf, toResultError } from "../run/_outcome.ts";
+import { redactResultError, settingsSecrets } from "../run/_redact_results.ts";
+import type { ResultError } from "../result.ts";
+import type { AuthTokens, Subscription } from "../types.ts";
 
 /** The host's settings object. */
 export type RawSettings = Record<string, unknown>;
@@ -123,6 +129,62 @@ function authOf(oauth: unknown): AuthTokens | undefined {
     auth.clientSecret = data.clientSecret;
   }
   return auth;
+}
+
+/** Validated settings and, once asked for, their compiled subscriptions. */
+export interface SettingsEntry extends ValidatedSettings {
+  subscriptions?: CompiledSubscription[];
+}
+
+/** Validates settings objects and compiles their subscriptions, once per object. */
+export class SettingsEntries {
+  readonly #destination: CompiledDestination;
+  readonly #mappings: MappingCache;
+  readonly #entries = new WeakMap<object, SettingsEntry>();
+  readonly #subscriptions = new WeakMap<object, CompiledSubscription>();
+
+  constructor(destination: CompiledDestination, mappings: MappingCache) {
+    this.#destination = destination;
+    this.#mappings = mappings;
+  }
+
+  /** Returns the validated settings of `raw`; a value that is not an object is not kept. */
+  entryOf(raw: RawSettings): SettingsEntry {
+    if (typeof raw !== "object" || raw === null) {
+      return validateSettings(this.#destination, raw);
+    }
+    let entry = this.#entries.get(raw);
+    if (entry === undefined) {
+      entry = validateSettings(this.#destination, raw);
+      this.#entries.set(raw, entry);
+    }
+    return entry;
+  }
+
+  /** Returns the compiled subscriptions of `raw`; each subscription object compiles once. */
+  subscriptionsOf(
+    raw: RawSettings,
+    entry: SettingsEntry,
+  ): CompiledSubscription[] {
+    if (entry.subscriptions !== undefined) return entry.subscriptions;
+    const compiled = subscriptionsOf(raw).map((subscription, index) => {
+      const isObject = typeof subscription === "object" &&
+        subscription !== null;
+      let found = isObject ? this.#subscriptions.get(subscription) : undefined;
+      if (found === undefined) {
+        found = compileSubscription(
+          this.#destination,
+          this.#mappings,
+          subscription,
+          index,
+        );
+        if (isObject) this.#subscriptions.set(subscription, found);
+      }
+      return found;
+    });
+    if (typeof raw === "object" && raw !== null) entry.subscriptions = compiled;
+    return compiled;
+  }
 }
 
 export type { Subscription };

@@ -1,6 +1,6 @@
 // The subscriptions a new instance of a destination starts with: its presets, or its actions' defaults.
 import type { CompiledDestination } from "./_compile_definition.ts";
-import type { Subscription } from "./types.ts";
+import type { Subscription } from "../types.ts";
 
 /** Returns the presets (both kinds) as subscriptions, each with a mapping of its own. */
 export function presetSubscriptions(

@@ -1,7 +1,7 @@
 // Checks a definition once and compiles what every event needs: fields, default mappings, queries.
-import { type CompiledFields, compileFields } from "../fields/mod.ts";
-import type { CompiledMapping } from "../mapping/mod.ts";
-import type { RequestClient, RequestOptions } from "../request/mod.ts";
+import { type CompiledFields, compileFields } from "../../fields/mod.ts";
+import type { CompiledMapping } from "../../mapping/mod.ts";
+import type { RequestClient, RequestOptions } from "../../request/mod.ts";
 import { compileAction, type CompiledAction } from "./_compile_action.ts";
 import { compilePreset } from "./_compile_preset.ts";
 import { checkFunction, describe } from "./_definition_checks.ts";
@@ -12,7 +12,7 @@ import type {
   ExtendRequestInput,
   RefreshAccessTokenResult,
   Subscription,
-} from "./types.ts";
+} from "../types.ts";
 
 export type { CompiledAction, CompiledFields, CompiledMapping };
 export type { LoosePerform } from "./_compile_action.ts";

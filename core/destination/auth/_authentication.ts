@@ -1,7 +1,7 @@
 // The definition's testAuthentication, run once with the call's settings and tokens.
-import { requestClientFor, type RunContext } from "./_context.ts";
-import { outputOf, toResultError } from "./_outcome.ts";
-import type { AuthenticationResult, RecordedRequest } from "./result.ts";
+import { requestClientFor, type RunContext } from "../run/_context.ts";
+import { outputOf, toResultError } from "../run/_outcome.ts";
+import type { AuthenticationResult, RecordedRequest } from "../result.ts";
 
 /** Runs the definition's `testAuthentication` (which must be defined) with `context`; never rejects. */
 export async function runTestAuthentication(

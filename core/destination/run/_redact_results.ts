@@ -1,11 +1,11 @@
 // Secrets out of everything a call shows: result messages, log lines, errors it throws.
-import { redactSecrets, type RequestOptions } from "../request/mod.ts";
+import { redactSecrets, type RequestOptions } from "../../request/mod.ts";
 import type {
   AuthenticationResult,
   EventResult,
   ResultError,
-} from "./result.ts";
-import type { AuthTokens, Logger } from "./types.ts";
+} from "../result.ts";
+import type { AuthTokens, Logger } from "../types.ts";
 import { messageOf } from "./_outcome.ts";
 
 /** The secrets of settings: the values of `fields` (password fields) in `settings` and of `oauth`. */

@@ -1,5 +1,5 @@
 // Per-subscription batch results merged into one result per event.
-import type { EventResult } from "./result.ts";
+import type { EventResult } from "../result.ts";
 
 const SEVERITY: Record<EventResult["status"], number> = {
   unmatched: 0,

@@ -4,10 +4,10 @@ import {
   IntegrationError,
   isRetryableStatus,
   PayloadValidationError,
-} from "../errors.ts";
-import type { ValidationWarning } from "../fields/mod.ts";
-import { ModifiedResponse } from "../request/mod.ts";
-import type { EventResult, EventStatus, ResultError } from "./result.ts";
+} from "../../errors.ts";
+import type { ValidationWarning } from "../../fields/mod.ts";
+import { ModifiedResponse } from "../../request/mod.ts";
+import type { EventResult, EventStatus, ResultError } from "../result.ts";
 
 /** A shared empty warnings list: results without warnings allocate none. */
 export const NO_WARNINGS: readonly ValidationWarning[] = Object.freeze([]);

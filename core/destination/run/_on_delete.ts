@@ -1,7 +1,7 @@
 // The definition's onDelete for one user; with OAuth2, retried once after a 401.
 import { requestClientFor, type RunContext } from "./_context.ts";
-import { isUnauthorized, type TokenRefresher } from "./_oauth_refresh.ts";
-import { PayloadValidationError } from "../errors.ts";
+import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
+import { PayloadValidationError } from "../../errors.ts";
 import {
   errorResult,
   messageOf,
@@ -9,9 +9,9 @@ import {
   plainResult,
   toResultError,
 } from "./_outcome.ts";
-import type { EventResult, RecordedRequest } from "./result.ts";
-import type { SegmentEvent } from "./segment_event.ts";
-import type { DeletionPayload } from "./types.ts";
+import type { EventResult, RecordedRequest } from "../result.ts";
+import type { SegmentEvent } from "../segment_event.ts";
+import type { DeletionPayload } from "../types.ts";
 
 /** Runs the definition's `onDelete` (which must be defined) for the user of `event`; never rejects. */
 export async function runDelete(
@@ -34,13 +34,11 @@ export async function runDelete(
       undefined,
     );
   }
-  const result = await deleteOnce(context, payload);
-  if (!context.destination.oauth || !isUnauthorized(result)) return result;
-  return await refresher.retryOne(
+  const [result] = await refresher.retryUnauthorized(
     context,
-    result,
-    (fresh) => deleteOnce(fresh, payload),
+    async (current) => [await deleteOnce(current, payload)],
   );
+  return result;
 }
 
 async function deleteOnce(

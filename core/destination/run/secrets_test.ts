@@ -7,7 +7,7 @@ import {
   IntegrationError,
   type Logger,
 } from "@destkit/core";
-import { createPartner } from "../_test_partner.ts";
+import { createPartner } from "../../_test_partner.ts";
 
 const API = "https://api.acme.test";
 const SECRET = "sk_live S3CR3T/+&=x";

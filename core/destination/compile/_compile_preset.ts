@@ -1,10 +1,10 @@
 // One preset of a definition, checked once and turned into a subscription.
-import { compileFql } from "../fql/mod.ts";
-import { compileMapping } from "../mapping/mod.ts";
+import { compileFql } from "../../fql/mod.ts";
+import { compileMapping } from "../../mapping/mod.ts";
 import type { CompiledAction } from "./_compile_action.ts";
 import { describe } from "./_definition_checks.ts";
-import { messageOf } from "./_outcome.ts";
-import type { Preset, Subscription } from "./types.ts";
+import { messageOf } from "../run/_outcome.ts";
+import type { Preset, Subscription } from "../types.ts";
 
 /**
  * Checks preset `index` against `actions` and returns it as a subscription; a preset

@@ -1,14 +1,14 @@
 // What executeAction and executeBatch run: a named action with a mapping, without a subscription.
-import { ErrorCodes, IntegrationError } from "../errors.ts";
+import { ErrorCodes, IntegrationError } from "../../errors.ts";
 import {
   type CompiledAction,
   type CompiledDestination,
   describeActions,
 } from "./_compile_definition.ts";
-import { errorResult, toResultError } from "./_outcome.ts";
-import type { Route } from "./_run_event.ts";
+import { errorResult, toResultError } from "../run/_outcome.ts";
+import type { Route } from "../run/_run_event.ts";
 import { isCompiledMapping, type MappingCache } from "./_subscriptions.ts";
-import type { EventResult } from "./result.ts";
+import type { EventResult } from "../result.ts";
 
 /** Returns the route of `action` with `mapping` (by default, its field defaults), or the result of a mapping that does not compile. */
 export function actionRoute(

@@ -1,8 +1,11 @@
 // One event through one action: match, map, validate, perform, result.
-import { AbortError, ErrorCodes, IntegrationError } from "../errors.ts";
-import type { ValidationWarning } from "../fields/mod.ts";
-import type { FqlMatcher } from "../fql/mod.ts";
-import type { CompiledAction, CompiledMapping } from "./_compile_definition.ts";
+import { AbortError, ErrorCodes, IntegrationError } from "../../errors.ts";
+import type { ValidationWarning } from "../../fields/mod.ts";
+import type { FqlMatcher } from "../../fql/mod.ts";
+import type {
+  CompiledAction,
+  CompiledMapping,
+} from "../compile/_compile_definition.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
@@ -13,27 +16,28 @@ import {
   toResultError,
 } from "./_outcome.ts";
 import { redactResults } from "./_redact_results.ts";
-import type { StageTimings } from "./destination_options.ts";
-import type { EventResult, RecordedRequest } from "./result.ts";
+import type { EventResult, RecordedRequest } from "../result.ts";
+import { TimingsObserver } from "./_timings_observer.ts";
 
 /** Where one event is going: the action, its mapping, and the subscription's query and name. */
 export interface Route {
   action: CompiledAction;
-  mapping: CompiledMapping;
+  mapping: Pick<CompiledMapping, "resolve">;
   mappingSource: Readonly<Record<string, unknown>>;
   match?: FqlMatcher;
   subscription?: string;
 }
 
-/** Runs one event through `route`; never rejects. */
+/** Runs one event through `route`; never rejects, unless the policy rethrows. */
 export async function runEvent(
   context: RunContext,
   route: Route,
   event: unknown,
 ): Promise<EventResult> {
-  const timings = context.onComplete === undefined ? undefined : newTimings();
-  const start = timings === undefined ? 0 : performance.now();
-  let mark = start;
+  // Timed only when reported: without onComplete no step is observed.
+  const observer = context.onComplete === undefined
+    ? undefined
+    : new TimingsObserver();
   const { action, subscription } = route;
   let result: EventResult;
   let payload: unknown;
@@ -41,33 +45,36 @@ export async function runEvent(
   try {
     if (route.match !== undefined && !route.match(event)) {
       result = plainResult("unmatched", action.name, subscription);
-      if (timings !== undefined) lap(timings, "matchMs", mark);
-      return complete(context, route, [result], timings, start);
+      observer?.stepDone("matchMs");
+      return complete(context, route, [result], observer);
     }
-    if (timings !== undefined) mark = lap(timings, "matchMs", mark);
-    payload = resolve(route.mapping, event);
-    if (timings !== undefined) mark = lap(timings, "mapMs", mark);
+    observer?.stepDone("matchMs");
+    payload = context.policy.rethrow
+      ? route.mapping.resolve(event)
+      : resolve(route.mapping, event);
+    observer?.stepDone("mapMs");
     const validated = action.fields.validate(payload);
     payload = validated.payload;
     if (validated.warnings.length > 0) warnings = validated.warnings;
-    if (timings !== undefined) mark = lap(timings, "validateMs", mark);
+    observer?.stepDone("validateMs");
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     result = errorResult(
       toResultError(error),
       action.name,
       subscription,
       warnings,
     );
-    return complete(context, route, [result], timings, start);
+    return complete(context, route, [result], observer);
   }
   result = await performOne(context, route, payload, warnings, event);
-  if (timings === undefined) {
+  if (observer === undefined) {
     // Nothing to report or log: skip the list `complete` takes.
     if (context.logger === undefined) {
       return redactResults([result], context.secrets)[0];
     }
-  } else lap(timings, "performMs", mark);
-  return complete(context, route, [result], timings, start);
+  } else observer.stepDone("performMs");
+  return complete(context, route, [result], observer);
 }
 
 /** Runs `perform` with a validated payload; never rejects. */
@@ -85,20 +92,31 @@ export async function performOne(
   let result: EventResult;
   try {
     if (context.signal?.aborted) throw aborted(context.signal);
-    const request = requestClientFor(context, payload, requests);
-    const output = await action.perform(request, {
-      settings: context.settings,
-      payload,
-      auth: context.auth,
-      mapping: route.mappingSource,
-      rawData: event,
-      logger: context.logger,
-      signal: context.signal,
-    });
+    const mode = context.policy.perform;
+    let shown: unknown;
+    if (mode === undefined) {
+      const request = requestClientFor(context, payload, requests);
+      shown = outputOf(
+        await action.perform(request, {
+          settings: context.settings,
+          payload,
+          auth: context.auth,
+          mapping: route.mappingSource,
+          rawData: event,
+          logger: context.logger,
+          signal: context.signal,
+        }),
+      );
+    } else {
+      const input = mode.input(payload, event);
+      shown = mode.output(
+        await action.perform(mode.client(input), input),
+      );
+    }
     result = plainResult("delivered", action.name, subscription, warnings);
-    const shown = outputOf(output);
     if (shown !== undefined) result.output = shown;
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     result = errorResult(
       toResultError(error),
       action.name,
@@ -118,7 +136,7 @@ export async function performOne(
 
 /** Resolves a mapping; a failure is a payload validation error. */
 export function resolve(
-  mapping: CompiledMapping,
+  mapping: Pick<CompiledMapping, "resolve">,
   event: unknown,
 ): Record<string, unknown> {
   try {
@@ -144,35 +162,18 @@ export function aborted(signal: AbortSignal): AbortError {
   });
 }
 
-/** Returns zeroed timings. */
-export function newTimings(): StageTimings {
-  return { matchMs: 0, mapMs: 0, validateMs: 0, performMs: 0, totalMs: 0 };
-}
-
-/** Adds the time since `mark` to `stage` and returns now. */
-export function lap(
-  timings: StageTimings,
-  stage: keyof StageTimings,
-  mark: number,
-): number {
-  const now = performance.now();
-  timings[stage] += now - mark;
-  return now;
-}
-
-/** Reports `results` to `onComplete` (when set; `start` is when the work began) and logs them; returns the first. */
+/** Reports `results` to `onComplete` (when `observer` timed the run) and logs them; returns the first. */
 export function complete(
   context: RunContext,
   route: Pick<Route, "action" | "subscription">,
   results: EventResult[],
-  timings: StageTimings | undefined,
-  start: number,
+  observer: TimingsObserver | undefined,
   kind: "event" | "batch" = "event",
 ): EventResult {
   redactResults(results, context.secrets);
   if (context.logger !== undefined) logResults(context, results);
-  if (timings !== undefined && context.onComplete !== undefined) {
-    timings.totalMs = performance.now() - start;
+  if (observer !== undefined && context.onComplete !== undefined) {
+    const timings = observer.finish();
     const info = {
       destination: context.destination.name,
       kind,

@@ -6,7 +6,7 @@ import {
   MultiStatusResponse,
   type RefreshAccessTokenResult,
 } from "@destkit/core";
-import { createPartner } from "../_test_partner.ts";
+import { createPartner } from "../../_test_partner.ts";
 
 const API = "https://api.oauth.test";
 

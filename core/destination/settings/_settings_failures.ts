@@ -1,8 +1,8 @@
 // The results of a call whose settings were rejected.
-import { errorResult } from "./_outcome.ts";
-import { actionNameOf } from "./_run_subscription.ts";
-import type { CompiledSubscription } from "./_subscriptions.ts";
-import type { EventResult, ResultError } from "./result.ts";
+import { errorResult } from "../run/_outcome.ts";
+import { actionNameOf } from "../run/_run_subscription.ts";
+import type { CompiledSubscription } from "../compile/_subscriptions.ts";
+import type { EventResult, ResultError } from "../result.ts";
 
 /**
  * Returns `count` results failed with `error`: for one event, one per subscription;

@@ -1,15 +1,15 @@
 // One action of a definition, checked and compiled once: fields, default mapping, default subscription.
 import {
-  type CompiledFields,
+  type CompiledFieldChecks,
   compileFields,
   type InputFields,
-} from "../fields/mod.ts";
-import { compileFql } from "../fql/mod.ts";
-import { compileMapping } from "../mapping/mod.ts";
-import type { RequestClient } from "../request/mod.ts";
+} from "../../fields/mod.ts";
+import { compileFql } from "../../fql/mod.ts";
+import { compileMapping } from "../../mapping/mod.ts";
+import type { RequestClient } from "../../request/mod.ts";
 import { checkFunction, describe } from "./_definition_checks.ts";
-import { messageOf } from "./_outcome.ts";
-import type { ExecuteInput } from "./types.ts";
+import { messageOf } from "../run/_outcome.ts";
+import type { ExecuteInput } from "../types.ts";
 
 /** `perform` and `performBatch`, without the types a definition gives them. */
 export type LoosePerform = (
@@ -21,7 +21,8 @@ export type LoosePerform = (
 export interface CompiledAction {
   name: string;
   title: string;
-  fields: CompiledFields;
+  /** The payload's validator (Segment's drop-in compiles its own, in Segment's dialect). */
+  fields: CompiledFieldChecks;
   perform: LoosePerform;
   performBatch?: LoosePerform;
   /** The fields' `default`s, the mapping a new subscription starts with. */
@@ -97,4 +98,28 @@ export function compileAction(
     compiled.defaultSubscription = query;
   }
   return compiled;
+}
+
+/**
+ * Returns action `name` of a definition another runtime checks (Segment's drop-in): its
+ * definition is not checked, and `fields` (compiled in that runtime's dialect) validates
+ * its payloads.
+ */
+export function adoptAction(
+  name: string,
+  action: { perform?: unknown; performBatch?: unknown },
+  fields: CompiledFieldChecks,
+): CompiledAction {
+  const adopted: CompiledAction = {
+    name,
+    title: name,
+    fields,
+    perform: action.perform as LoosePerform,
+    defaultMapping: {},
+    hidden: false,
+  };
+  if (action.performBatch !== undefined) {
+    adopted.performBatch = action.performBatch as LoosePerform;
+  }
+  return adopted;
 }

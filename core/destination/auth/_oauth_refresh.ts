@@ -1,25 +1,27 @@
-// OAuth2 after a 401: one refresh per settings object at a time, onTokenRefresh, and one retry.
+// OAuth2 after a 401: one refresh per settings object at a time, onTokenRefresh, and one retry
+// of the failed items, through the refresh-and-retry loop shared with Segment's drop-in.
 import {
   ErrorCodes,
   IntegrationError,
   InvalidAuthenticationError,
-} from "../errors.ts";
-import type { CompiledDestination } from "./_compile_definition.ts";
-import { requestClientFor, type RunContext } from "./_context.ts";
-import { errorResult, messageOf, toResultError } from "./_outcome.ts";
+} from "../../errors.ts";
+import type { CompiledDestination } from "../compile/_compile_definition.ts";
+import { requestClientFor, type RunContext } from "../run/_context.ts";
+import { errorResult, messageOf, toResultError } from "../run/_outcome.ts";
 import {
   redact,
   redactResultError,
   withAuthSecrets,
-} from "./_redact_results.ts";
-import type { DestinationOptions } from "./destination_options.ts";
-import type { EventResult, ResultError } from "./result.ts";
-import type { AuthTokens, RefreshAccessTokenResult } from "./types.ts";
+} from "../run/_redact_results.ts";
+import { type RefreshRetryPolicy, withTokenRefresh } from "./_refresh_retry.ts";
+import type { DestinationOptions } from "../destination_options.ts";
+import type { EventResult, ResultError } from "../result.ts";
+import type { AuthTokens, RefreshAccessTokenResult } from "../types.ts";
 
-/** Runs again, with `context`, the items at `indices`; resolves to their new results, in that order. */
+/** Runs, with `context`, the items at `indices` (every item when undefined); resolves to their results, in that order. */
 export type Rerun = (
   context: RunContext,
-  indices: readonly number[],
+  indices: readonly number[] | undefined,
 ) => Promise<EventResult[]>;
 
 /** Refreshes OAuth2 tokens for a destination and keeps the newest per settings object. */
@@ -28,10 +30,23 @@ export class TokenRefresher {
   readonly #defaults: DestinationOptions;
   readonly #tokens = new WeakMap<object, AuthTokens>();
   readonly #refreshing = new WeakMap<object, Promise<AuthTokens>>();
+  readonly #policy: RefreshRetryPolicy<RunContext, EventResult[]>;
 
   constructor(destination: CompiledDestination, defaults: DestinationOptions) {
     this.#destination = destination;
     this.#defaults = defaults;
+    this.#policy = {
+      attempts: 2,
+      failedAuth: (results) => results.some(isUnauthorized),
+      isAuthError: () => false,
+      refreshAfterLast: false,
+      refresh: async (context, failed) => {
+        const refreshed = await this.#refresh(context);
+        if (refreshed === undefined) return { outcome: failed! };
+        if (!("message" in refreshed)) return { context: refreshed };
+        return { outcome: withRefreshError(failed!, refreshed) };
+      },
+    };
   }
 
   /** Returns the tokens of the last refresh made with settings object `key`. */
@@ -40,49 +55,27 @@ export class TokenRefresher {
   }
 
   /**
-   * After 401s in `results`: refreshes the tokens once, then reruns those items with
-   * `rerun` or, when the refresh failed, gives them its error with the warnings they had. Updates `results` in place and resolves to it.
+   * Runs `run` on every item (`indices` undefined); with OAuth2, after 401s refreshes the
+   * tokens once and runs again, with the fresh context, only the items at `indices` that
+   * failed; when the refresh failed, those items get its error with the warnings they had.
+   * Without OAuth2, runs once.
    */
   async retryUnauthorized(
     context: RunContext,
-    results: EventResult[],
-    rerun: Rerun,
+    run: Rerun,
   ): Promise<EventResult[]> {
-    const refreshed = await this.#refresh(context);
-    if (refreshed === undefined) return results;
-    const indices: number[] = [];
-    for (let i = 0; i < results.length; i++) {
-      const result = results[i];
-      if (!isUnauthorized(result)) continue;
-      if ("message" in refreshed) {
-        results[i] = errorResult(
-          refreshed,
-          result.action,
-          result.subscription,
-          result.warnings,
-        );
-      } else {
-        indices.push(i);
-      }
-    }
-    if (indices.length === 0) return results;
-    const retried = await rerun(refreshed as RunContext, indices);
-    scatter(results, indices, retried);
-    return results;
-  }
-
-  /** Like {@linkcode TokenRefresher.retryUnauthorized} for one result that failed with 401. */
-  async retryOne(
-    context: RunContext,
-    result: EventResult,
-    rerun: (context: RunContext) => Promise<EventResult>,
-  ): Promise<EventResult> {
-    const [retried] = await this.retryUnauthorized(
+    if (!this.#destination.oauth) return await run(context, undefined);
+    return await withTokenRefresh(
       context,
-      [result],
-      async (fresh) => [await rerun(fresh)],
+      async (current, previous) => {
+        if (previous === undefined) return await run(current, undefined);
+        const indices = unauthorizedIndices(previous);
+        const results = [...previous];
+        scatter(results, indices, await run(current, indices));
+        return results;
+      },
+      this.#policy,
     );
-    return retried;
   }
 
   /**
@@ -209,6 +202,27 @@ function isRetryable(error: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** Returns a copy of `results` where each 401 is the refresh's `error`, keeping its warnings. */
+function withRefreshError(
+  results: readonly EventResult[],
+  error: ResultError,
+): EventResult[] {
+  return results.map((result) =>
+    isUnauthorized(result)
+      ? errorResult(error, result.action, result.subscription, result.warnings)
+      : result
+  );
+}
+
+/** Returns the indices of the results that failed with 401. */
+function unauthorizedIndices(results: readonly EventResult[]): number[] {
+  const indices: number[] = [];
+  for (let i = 0; i < results.length; i++) {
+    if (isUnauthorized(results[i])) indices.push(i);
+  }
+  return indices;
 }
 
 /** Returns whether a result failed with 401, which a token refresh may cure. */

@@ -6,8 +6,8 @@ import {
   MultiStatusResponse,
   RetryableError,
 } from "@destkit/core";
-import { createPartner } from "../_test_partner.ts";
-import { acme, API, IDENTIFY, multiStatus, TRACK } from "./_test_fixtures.ts";
+import { createPartner } from "../../_test_partner.ts";
+import { acme, API, IDENTIFY, multiStatus, TRACK } from "../_test_fixtures.ts";
 
 function trackEvents(count: number, invalid: ReadonlySet<number> = new Set()) {
   return Array.from({ length: count }, (_, i) => ({

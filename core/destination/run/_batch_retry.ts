@@ -1,9 +1,9 @@
 // A batch through one route; with OAuth2, the items that failed with 401 are sent again once.
 import type { RunContext } from "./_context.ts";
-import { isUnauthorized, type TokenRefresher } from "./_oauth_refresh.ts";
+import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
 import { runBatch } from "./_run_batch.ts";
 import type { Route } from "./_run_event.ts";
-import type { EventResult } from "./result.ts";
+import type { EventResult } from "../result.ts";
 
 /**
  * Runs `events` (all already matched) through `route`; after 401s, refreshes the token
@@ -15,14 +15,13 @@ export async function runBatchWithRetry(
   route: Route,
   events: readonly object[],
 ): Promise<EventResult[]> {
-  const results = await runBatch(context, route, events);
-  if (!context.destination.oauth || !results.some(isUnauthorized)) {
-    return results;
-  }
   return await refresher.retryUnauthorized(
     context,
-    results,
-    (fresh, indices) =>
-      runBatch(fresh, route, indices.map((index) => events[index])),
+    (current, indices) =>
+      runBatch(
+        current,
+        route,
+        indices === undefined ? events : indices.map((index) => events[index]),
+      ),
   );
 }

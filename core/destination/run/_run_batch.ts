@@ -1,7 +1,11 @@
 // Many events through one action: map and validate each, send the valid ones, one result each.
-import { ErrorCodes, IntegrationError, isRetryableStatus } from "../errors.ts";
-import type { ValidationWarning } from "../fields/mod.ts";
-import { ModifiedResponse } from "../request/mod.ts";
+import {
+  ErrorCodes,
+  IntegrationError,
+  isRetryableStatus,
+} from "../../errors.ts";
+import type { ValidationWarning } from "../../fields/mod.ts";
+import { ModifiedResponse } from "../../request/mod.ts";
 import { requestClientFor, type RunContext } from "./_context.ts";
 import {
   errorResult,
@@ -15,8 +19,6 @@ import {
 import {
   aborted,
   complete,
-  lap,
-  newTimings,
   performOne,
   resolve,
   type Route,
@@ -24,8 +26,9 @@ import {
 import {
   ActionDestinationErrorResponse,
   MultiStatusResponse,
-} from "./multi_status_response.ts";
-import type { EventResult, RecordedRequest, ResultError } from "./result.ts";
+} from "../multi_status_response.ts";
+import type { EventResult, RecordedRequest, ResultError } from "../result.ts";
+import { TimingsObserver } from "./_timings_observer.ts";
 
 /** The payloads that passed validation, with where each came from. */
 interface Valid {
@@ -37,18 +40,20 @@ interface Valid {
 
 /**
  * Runs `events` (all already matched) through `route`; returns one result per event,
- * in order, and never rejects.
+ * in order, and never rejects, unless the policy rethrows (a mapping or `performBatch` error).
  */
 export async function runBatch(
   context: RunContext,
   route: Route,
   events: readonly unknown[],
 ): Promise<EventResult[]> {
-  const timings = context.onComplete === undefined ? undefined : newTimings();
-  const start = timings === undefined ? 0 : performance.now();
+  // Timed only when reported: without onComplete no step is observed.
+  const observer = context.onComplete === undefined
+    ? undefined
+    : new TimingsObserver();
   const results: EventResult[] = new Array(events.length);
-  const valid = mapAndValidate(route, events, results, timings);
-  let mark = timings === undefined ? 0 : performance.now();
+  const valid = mapAndValidate(context, route, events, results, observer);
+  observer?.stepStarted();
   if (valid.payloads.length > 0) {
     if (route.action.performBatch === undefined) {
       await performEach(context, route, valid, results);
@@ -56,28 +61,38 @@ export async function runBatch(
       await performBatch(context, route, valid, results);
     }
   }
-  if (timings !== undefined) mark = lap(timings, "performMs", mark);
-  complete(context, route, results, timings, start, "batch");
+  observer?.stepDone("performMs");
+  complete(context, route, results, observer, "batch");
   return results;
 }
 
+/** Maps and validates each event; a payload that fails validation gets its result, a mapping that throws under a rethrowing policy throws. */
 function mapAndValidate(
+  context: RunContext,
   route: Route,
   events: readonly unknown[],
   results: EventResult[],
-  timings: ReturnType<typeof newTimings> | undefined,
+  observer: TimingsObserver | undefined,
 ): Valid {
   const valid: Valid = { payloads: [], indices: [], events: [], warnings: [] };
   const { action, subscription } = route;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     let payload: unknown;
-    let mark = timings === undefined ? 0 : performance.now();
+    observer?.stepStarted();
     try {
-      payload = resolve(route.mapping, event);
-      if (timings !== undefined) mark = lap(timings, "mapMs", mark);
+      payload = context.policy.rethrow
+        ? route.mapping.resolve(event)
+        : resolve(route.mapping, event);
+      observer?.stepDone("mapMs");
+    } catch (error) {
+      if (context.policy.rethrow) throw error;
+      results[i] = errorResult(toResultError(error), action.name, subscription);
+      continue;
+    }
+    try {
       const validated = action.fields.validate(payload);
-      if (timings !== undefined) lap(timings, "validateMs", mark);
+      observer?.stepDone("validateMs");
       valid.payloads.push(validated.payload);
       valid.indices.push(i);
       valid.events.push(event);
@@ -129,26 +144,47 @@ async function performBatch(
   const requests: RecordedRequest[] | undefined = context.record
     ? []
     : undefined;
+  const mode = context.policy.perform;
   let output: unknown;
   try {
     if (context.signal?.aborted) throw aborted(context.signal);
-    const request = requestClientFor(context, valid.payloads, requests);
-    output = await action.performBatch!(request, {
-      settings: context.settings,
-      payload: valid.payloads,
-      auth: context.auth,
-      mapping: route.mappingSource,
-      rawData: valid.events,
-      logger: context.logger,
-      signal: context.signal,
-    });
+    if (mode === undefined) {
+      const request = requestClientFor(context, valid.payloads, requests);
+      output = await action.performBatch!(request, {
+        settings: context.settings,
+        payload: valid.payloads,
+        auth: context.auth,
+        mapping: route.mappingSource,
+        rawData: valid.events,
+        logger: context.logger,
+        signal: context.signal,
+      });
+    } else {
+      const input = mode.batchInput(valid.payloads, valid.indices);
+      output = await action.performBatch!(mode.client(input), input);
+    }
   } catch (error) {
+    if (context.policy.rethrow) throw error;
     const failure = toResultError(error);
     for (let k = 0; k < valid.indices.length; k++) {
       results[valid.indices[k]] = withRequests(
         errorResult(failure, action.name, subscription, valid.warnings[k]),
         requests,
       );
+    }
+    return;
+  }
+  if (mode !== undefined) {
+    // The caller reads the outcome of each item from what performBatch returned.
+    for (let k = 0; k < valid.indices.length; k++) {
+      const result = plainResult(
+        "delivered",
+        action.name,
+        subscription,
+        valid.warnings[k],
+      );
+      if (output !== undefined) result.output = output;
+      results[valid.indices[k]] = result;
     }
     return;
   }

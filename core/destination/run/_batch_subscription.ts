@@ -2,10 +2,10 @@
 import { errorResult, plainResult, toResultError } from "./_outcome.ts";
 import type { RunContext } from "./_context.ts";
 import { runBatchWithRetry } from "./_batch_retry.ts";
-import { scatter, type TokenRefresher } from "./_oauth_refresh.ts";
+import { scatter, type TokenRefresher } from "../auth/_oauth_refresh.ts";
 import { actionNameOf, idleResult } from "./_run_subscription.ts";
-import type { CompiledSubscription } from "./_subscriptions.ts";
-import type { EventResult } from "./result.ts";
+import type { CompiledSubscription } from "../compile/_subscriptions.ts";
+import type { EventResult } from "../result.ts";
 
 /** Runs `events` through `subscription`; one result per event, in order; never rejects. */
 export async function batchSubscription(

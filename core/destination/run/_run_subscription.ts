@@ -2,8 +2,8 @@
 import { errorResult, plainResult, toResultError } from "./_outcome.ts";
 import type { RunContext } from "./_context.ts";
 import { runEvent } from "./_run_event.ts";
-import type { CompiledSubscription } from "./_subscriptions.ts";
-import type { EventResult } from "./result.ts";
+import type { CompiledSubscription } from "../compile/_subscriptions.ts";
+import type { EventResult } from "../result.ts";
 
 /** Runs `event` through `subscription`; never rejects. */
 export function runSubscription(
@@ -13,6 +13,22 @@ export function runSubscription(
 ): EventResult | Promise<EventResult> {
   if (subscription.status !== "ready") return idleResult(subscription)!;
   return runEvent(context, subscription.route, event);
+}
+
+/** Runs `event` through every subscription at once; one result per subscription, in order. */
+export async function runSubscriptions(
+  context: RunContext,
+  subscriptions: readonly CompiledSubscription[],
+  event: unknown,
+): Promise<EventResult[]> {
+  if (subscriptions.length === 1) {
+    return [await runSubscription(context, subscriptions[0], event)];
+  }
+  return await Promise.all(
+    subscriptions.map((subscription) =>
+      runSubscription(context, subscription, event)
+    ),
+  );
 }
 
 /** Runs `event` again through the subscriptions at `indices`, one after the other. */
