@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-console
 "use strict";
 // The oracle side of the replay: Segment's own runtime (@segment/actions-core, as installed
 // with @segment/action-destinations in this folder) under Node.js.
