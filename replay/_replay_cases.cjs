@@ -9,18 +9,28 @@ const https = require("node:https");
 const net = require("node:net");
 const tls = require("node:tls");
 const { Writable, PassThrough } = require("node:stream");
-const { setImmediate } = require("node:timers");
+const timers = require("node:timers");
 const { readdirSync, existsSync } = require("node:fs");
 const { join } = require("node:path");
 
 /** The fixed clock: 2024-05-01T10:00:00.000Z. */
 const FIXED_TIME = Date.UTC(2024, 4, 1, 10, 0, 0);
 /** How long a case may run before it is recorded as timed out, in milliseconds. */
-const CASE_TIMEOUT_MS = 10_000;
+const CASE_TIMEOUT_MS = 30_000;
 /** Event-loop turns one settling round lets pass (counted, not timed, so load does not matter). */
 const SETTLE_TURNS = 200;
-/** Settling rounds at most: requests sent after a case ended, not awaited, still belong to it. */
-const SETTLE_ROUNDS = 20;
+/**
+ * Settling rounds at most (a short timer fires per round): requests sent after a case ended,
+ * not awaited, still belong to it.
+ */
+const SETTLE_ROUNDS = 1_000;
+/** Timers up to this long (destinations that wait between calls) run on the virtual clock. */
+const SHORT_TIMER_MS = 2_000;
+
+// The runtime's own timers, before useVirtualTimers() replaces them.
+const realSetTimeout = timers.setTimeout;
+const realClearTimeout = timers.clearTimeout;
+const realSetImmediate = timers.setImmediate;
 /** The reply to every request. */
 const REPLY_BODY = '{"ok":true}';
 
@@ -309,7 +319,7 @@ function createRecordingHttpRequest(recorder, protocol) {
       },
       final(done) {
         done();
-        setImmediate(() => {
+        realSetImmediate(() => {
           const host = options.host ?? options.hostname;
           const port = options.port ? `:${options.port}` : "";
           const hostPort = String(host).includes(":") ? host : `${host}${port}`;
@@ -356,7 +366,7 @@ function refuseConnection() {
 /**
  * Routes every way out through `recorder`: global `fetch`, `http(s).request` and `.get`
  * (node-fetch, i.e. cross-fetch in actions-core, and SDKs on Node's clients); raw sockets
- * (Kafka, SFTP) throw.
+ * (Kafka, SFTP) throw. Short timers run on a virtual clock (useVirtualTimers).
  */
 function interceptNetwork(recorder) {
   globalThis.fetch = createRecordingFetch(recorder);
@@ -369,6 +379,7 @@ function interceptNetwork(recorder) {
       return outgoing;
     };
   }
+  useVirtualTimers();
   net.connect = refuseConnection;
   net.createConnection = refuseConnection;
   tls.connect = refuseConnection;
@@ -381,28 +392,107 @@ function listDestinations(root) {
     .sort();
 }
 
+/** Short timers not yet fired, on the virtual clock. */
+const virtualTimers = [];
+let virtualNow = 0;
+let timerCount = 0;
+let pumping = false;
+
+function createVirtualTimer(callback, ms, args) {
+  const timer = {
+    due: virtualNow + (Number(ms) > 0 ? Number(ms) : 0),
+    order: timerCount++,
+    fire: () => {
+      if (typeof callback === "function") callback(...args);
+    },
+    ref: () => timer,
+    unref: () => timer,
+    hasRef: () => true,
+    refresh: () => timer,
+    [Symbol.toPrimitive]: () => timer.order,
+  };
+  return timer;
+}
+
+/**
+ * Fires the short timers one at a time, earliest due first (then first set), each after
+ * SETTLE_TURNS event-loop turns: the order is the same on both runtimes whatever the load,
+ * where real 150 ms timers started a few microseconds apart fire in either order.
+ */
+async function pumpTimers() {
+  if (pumping) return;
+  pumping = true;
+  try {
+    while (virtualTimers.length > 0) {
+      for (let turn = 0; turn < SETTLE_TURNS; turn++) await nextTurn();
+      virtualTimers.sort((a, b) => a.due - b.due || a.order - b.order);
+      const next = virtualTimers.shift();
+      if (next === undefined) break;
+      virtualNow = Math.max(virtualNow, next.due);
+      next.fire();
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+/**
+ * Puts timers of up to SHORT_TIMER_MS (`setTimeout`, global and `node:timers`) on a virtual
+ * clock (pumpTimers); longer ones (request timeouts) stay real.
+ */
+function useVirtualTimers() {
+  function setTimeout(callback, ms, ...args) {
+    if (typeof ms === "number" && ms > SHORT_TIMER_MS) {
+      return realSetTimeout(callback, ms, ...args);
+    }
+    const timer = createVirtualTimer(callback, ms, args);
+    virtualTimers.push(timer);
+    pumpTimers();
+    return timer;
+  }
+  function clearTimeout(timer) {
+    const at = virtualTimers.indexOf(timer);
+    if (at >= 0) virtualTimers.splice(at, 1);
+    else realClearTimeout(timer);
+  }
+  globalThis.setTimeout = setTimeout;
+  globalThis.clearTimeout = clearTimeout;
+  timers.setTimeout = setTimeout;
+  timers.clearTimeout = clearTimeout;
+}
+
 function withTimeout(promise) {
   let timer;
   const timeout = new Promise((_resolve, reject) => {
-    timer = setTimeout(
+    timer = realSetTimeout(
       () => reject(new Error("Replay: the case timed out")),
       CASE_TIMEOUT_MS,
     );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, timeout]).finally(() =>
+    realClearTimeout(timer)
+  );
 }
 
 function nextTurn() {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => realSetImmediate(resolve));
 }
 
-/** Lets work left behind by a case finish: rounds of event-loop turns until one adds no request. */
+/**
+ * Lets work left behind by a case finish: rounds of event-loop turns (counted, so load does
+ * not matter) until a whole round passes with no short timer pending and no new request. Timers still
+ * pending after SETTLE_ROUNDS rounds are dropped, so that they cannot reach the next case.
+ */
 async function settle(recorder) {
   for (let round = 0; round < SETTLE_ROUNDS; round++) {
     const before = recorder.count();
+    const idle = virtualTimers.length === 0 && !pumping;
     for (let turn = 0; turn < SETTLE_TURNS; turn++) await nextTurn();
-    if (recorder.count() === before) return;
+    if (idle && virtualTimers.length === 0 && recorder.count() === before) {
+      return;
+    }
   }
+  virtualTimers.length = 0;
 }
 
 /**

@@ -27,10 +27,6 @@ export const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = Object
       "Requests identical. As heap: perform returns the raw responses, node-fetch objects " +
       "with normalised options on Segment's runtime, web Responses with the given options on " +
       "the drop-in",
-    responsys:
-      "Results identical. The page event runs several actions at once and their requests " +
-      "interleave by transport latency (node-fetch answers a few event-loop turns later than " +
-      "an injected fetch): the same requests reach the wire in another order",
   });
 
 /** Destinations that differ but are not listed (`joined`), and listed ones that do not differ (`left`). */
