@@ -11,6 +11,7 @@ import { actionCommand } from "./action.ts";
 import { initCommand } from "./init.ts";
 import { manifestCommand } from "./manifest.ts";
 import { serveCommand } from "./serve.ts";
+import { replayCommand } from "../replay/main.ts";
 import { createWorkspace, REPO_ROOT, runCli, runDeno } from "./_testing.ts";
 import { validateCommand } from "./validate.ts";
 
@@ -113,6 +114,7 @@ const PARSERS: Record<string, () => { parseAsync: unknown }> = {
   bundle: () => bundleCommand(noop),
   bench: () => benchCommand(noop),
   fuzz: () => fuzzCommand(),
+  replay: replayCommand,
 };
 
 /**

@@ -11,6 +11,10 @@ import { InvalidArgumentError } from "@commander-js/extra-typings";
 import { createCommand } from "./_command.ts";
 import { resolveDirectory } from "./_destinations_dir.ts";
 import { runMain, style } from "./_output.ts";
+import {
+  DEFAULT_SEGMENT_PACKAGE,
+  resolveSegmentDestinations,
+} from "./segment/segment_package.ts";
 import { createDeviceAssets } from "./server/device_assets.ts";
 import { createTesterHandler } from "./server/tester_handler.ts";
 
@@ -32,6 +36,12 @@ export interface ServeOptions {
   maxHeapMb?: number;
   /** Partner SDK URLs and the local files served in their place in the page. @default {{}} */
   sdkStubs?: Record<string, string>;
+  /**
+   * Also lists the destinations of an installed `@segment/action-destinations` (its
+   * `node_modules` folder or the package's folder) as `segment:<slug>`, run through the
+   * drop-in. @default {undefined} (none)
+   */
+  segment?: string;
 }
 
 /** A running tester. */
@@ -71,6 +81,9 @@ export function startTester(options: ServeOptions = {}): Tester {
     sdkStubs = {},
   } = options;
   const directory = resolveDirectory(options.directory);
+  const segmentDirectory = options.segment === undefined
+    ? undefined
+    : resolveSegmentDestinations(options.segment);
   const token = randomToken();
   let server: Deno.HttpServer<Deno.NetAddr> | undefined;
   const device = createDeviceAssets({ directory, token, sdkStubs });
@@ -84,6 +97,7 @@ export function startTester(options: ServeOptions = {}): Tester {
     timeoutMs,
     maxHeapMb,
     device: device.handle,
+    segmentDirectory,
   });
   try {
     server = Deno.serve(
@@ -143,6 +157,8 @@ export function serveCommand() {
       "deno task serve",
       "deno task serve --port 0",
       "deno task serve --live",
+      "deno task serve --segment",
+      "deno task serve --segment ../my-app/node_modules",
       "deno task serve --sdk-stub https://cdn.hubble.team/sdk/hubble.js=browser/testdata/hubble_sdk.js",
     ],
   )
@@ -166,8 +182,20 @@ export function serveCommand() {
       "serve a local file in place of a device-mode partner SDK (repeatable)",
       parseStub,
     )
+    .option(
+      "--segment [path]",
+      "also list Segment's published destinations, run through the drop-in: the node_modules " +
+        "folder (or package folder) of an installed @segment/action-destinations " +
+        "(default: replay/node_modules, installed by npm ci in replay/)",
+    )
     .action(async (options) => {
-      const tester = startTester({ ...options, sdkStubs: options.sdkStub });
+      const tester = startTester({
+        ...options,
+        sdkStubs: options.sdkStub,
+        segment: options.segment === true
+          ? DEFAULT_SEGMENT_PACKAGE
+          : options.segment,
+      });
       console.log(`${style.green("Tester")} on ${style.bold(tester.url)}`);
       console.log(
         options.live

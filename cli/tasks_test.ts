@@ -19,6 +19,7 @@ const COMMANDS = [
   "bundle",
   "bench",
   "fuzz",
+  "replay",
 ];
 
 Deno.test("deno task lists every task with a description", async () => {

@@ -237,6 +237,11 @@ export async function performJob(job: WorkerJob): Promise<WorkerAnswer> {
 }
 
 async function perform(job: WorkerJob): Promise<WorkerAnswer> {
+  if (job.segment === true || job.op === "describeSegment") {
+    // `serve --segment`: Segment's compiled destinations through the drop-in.
+    const { performSegmentJob } = await import("../segment/_segment_job.ts");
+    return await performSegmentJob(job);
+  }
   let definition: LoadedDefinition;
   try {
     definition = await loadDefinition(job.file);

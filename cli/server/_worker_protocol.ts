@@ -1,14 +1,22 @@
 import type { AuthTokens, SegmentEvent } from "@destkit/core";
 
-/** What the tester asks of a destination, run in a fresh worker each time. */
+/**
+ * What the tester asks of a destination, run in a fresh worker each time. With `segment`,
+ * `file` is a compiled Segment destination run through the drop-in (`serve --segment`);
+ * `describeSegment` describes every Segment destination in the folder `file`.
+ */
 export type WorkerJob =
-  | { op: "describe"; file: string }
-  | { op: "run"; file: string; input: RunInput }
-  | { op: "batch"; file: string; input: BatchInput }
-  | { op: "testAuthentication"; file: string; input: SettingsInput }
-  | { op: "refreshAccessToken"; file: string; input: SettingsInput }
-  | { op: "delete"; file: string; input: DeleteInput }
-  | { op: "dynamicFields"; file: string; input: DynamicFieldsInput };
+  & (
+    | { op: "describe"; file: string }
+    | { op: "run"; file: string; input: RunInput }
+    | { op: "batch"; file: string; input: BatchInput }
+    | { op: "testAuthentication"; file: string; input: SettingsInput }
+    | { op: "refreshAccessToken"; file: string; input: SettingsInput }
+    | { op: "delete"; file: string; input: DeleteInput }
+    | { op: "dynamicFields"; file: string; input: DynamicFieldsInput }
+    | { op: "describeSegment"; file: string }
+  )
+  & { segment?: boolean };
 
 /** Settings and OAuth tokens, shared by every job that calls the partner. */
 export interface SettingsInput {

@@ -1,5 +1,9 @@
 import { join } from "node:path";
 import { listDestinationFolders, unknownDestination } from "../_load.ts";
+import {
+  listSegmentDestinations,
+  SEGMENT_PREFIX,
+} from "../segment/segment_package.ts";
 import { fingerprintFolder } from "./_fingerprint.ts";
 import { guardRequest, readJsonBody } from "./_guard.ts";
 import { type PathLabel, redactPaths } from "./_redact_paths.ts";
@@ -37,6 +41,12 @@ export interface TesterHandlerOptions {
     job: WorkerJob,
     options: RunInProcessOptions,
   ) => Promise<WorkerAnswer & { logs?: string }>;
+  /**
+   * The compiled destinations of an installed `@segment/action-destinations`
+   * (`dist/destinations`, `serve --segment`): listed as `segment:<slug>` after the local ones
+   * and run through the drop-in.
+   */
+  segmentDirectory?: string;
   /** Serves the device-mode assets (`/device/...`); answers `undefined` when the path is not one of them. */
   device?: (
     request: Request,
@@ -135,9 +145,14 @@ export function createTesterHandler(
     maxHeapMb = 512,
     runJob = runInProcess,
     device,
+    segmentDirectory,
   } = options;
   const loaded = new Map<string, Loaded>();
+  let segmentList: Promise<unknown[]> | undefined;
   const labels: PathLabel[] = [
+    ...(segmentDirectory === undefined
+      ? []
+      : [[segmentDirectory, "@segment/action-destinations"] as const]),
     [directory, "destinations"],
     [Deno.cwd(), "."],
     ...(Deno.env.get("HOME") ? [[Deno.env.get("HOME")!, "~"] as const] : []),
@@ -154,6 +169,16 @@ export function createTesterHandler(
   }
 
   async function findFolder(folder: string): Promise<string> {
+    if (segmentDirectory !== undefined && folder.startsWith(SEGMENT_PREFIX)) {
+      const folders = listSegmentDestinations(segmentDirectory)
+        .map((slug) => `${SEGMENT_PREFIX}${slug}`);
+      if (!folders.includes(folder)) {
+        throw new TesterRequestError(
+          unknownDestination(folder, folders, "@segment/action-destinations"),
+        );
+      }
+      return folder;
+    }
     const folders = await listDestinationFolders(directory);
     if (!folders.includes(folder)) {
       throw new TesterRequestError(
@@ -188,15 +213,35 @@ export function createTesterHandler(
     folder: string,
     job: (file: string) => WorkerJob,
   ): Promise<Response> {
+    if (segmentDirectory !== undefined && folder.startsWith(SEGMENT_PREFIX)) {
+      const slug = folder.slice(SEGMENT_PREFIX.length);
+      const file = join(segmentDirectory, slug, "index.js");
+      return respond(
+        await runJob({ ...job(file), segment: true }, {
+          timeoutMs,
+          live,
+          maxHeapMb,
+        }),
+      );
+    }
     const state = await refresh(folder, true);
     const reload = { reloaded: state.reloaded, at: state.at };
     if (state.checkError !== undefined) {
       return json({ stage: "check", error: state.checkError, reload }, 422);
     }
-    const answer = await runJob(
-      job(join(directory, folder, "index.ts")),
-      { timeoutMs, live, maxHeapMb },
+    return respond(
+      await runJob(
+        job(join(directory, folder, "index.ts")),
+        { timeoutMs, live, maxHeapMb },
+      ),
+      reload,
     );
+  }
+
+  function respond(
+    answer: WorkerAnswer & { logs?: string },
+    reload?: { reloaded: boolean; at: string },
+  ): Response {
     if (!answer.ok) {
       const status = answer.stage === "load" ? 422 : answer.status ?? 500;
       return json({
@@ -236,7 +281,22 @@ export function createTesterHandler(
         });
       }
     }
+    if (segmentDirectory !== undefined) list.push(...await segment());
     return json({ live, destinations: list });
+  }
+
+  // Segment's installed package does not change while the tester runs: described once.
+  function segment(): Promise<unknown[]> {
+    segmentList ??= runJob(
+      { op: "describeSegment", file: segmentDirectory!, segment: true },
+      // Loading every destination of the package takes longer than one run.
+      { timeoutMs: Math.max(timeoutMs, 120_000), live, maxHeapMb },
+    ).then((answer) => {
+      if (answer.ok) return answer.value as unknown[];
+      segmentList = undefined;
+      return [{ folder: SEGMENT_PREFIX, error: answer.error }];
+    });
+    return segmentList;
   }
 
   async function route(request: Request): Promise<Response> {
