@@ -2,7 +2,7 @@
 // the job's own process like every job: the definition is loaded by loadSegmentDestination
 // (every `require("@segment/actions-core")` gets the drop-in) and run by the drop-in's
 // `Destination`, so the tester shows what Segment's runtime would do.
-import { redactSecretHeaders, redactSecrets } from "@destkit/core";
+import { redactSecretHeaders, redactSecrets } from "@destkit/core/tooling";
 import { join } from "node:path";
 import type { LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
