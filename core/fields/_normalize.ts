@@ -144,13 +144,16 @@ export function compileObjectNode(
     const check = field.properties === undefined ? kindCheck : undefined;
     nodes.set(key, {
       nullable,
-      check(value, messages) {
-        if (check !== undefined && check(value, messages)) return true;
-        if (choices !== undefined && !choices.has(value)) {
-          messages.push(choicesMessage(choiceList!, value));
-        }
-        return false;
-      },
+      // The kind's check itself when there are no choices: one call less per value.
+      check: check !== undefined && choices === undefined
+        ? check
+        : (value, messages) => {
+          if (check !== undefined && check(value, messages)) return true;
+          if (choices !== undefined && !choices.has(value)) {
+            messages.push(choicesMessage(choiceList!, value));
+          }
+          return false;
+        },
       schema: field.schema,
       runSchema: field.schema === undefined ? undefined : support.runSchema,
       types: multiple

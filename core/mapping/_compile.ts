@@ -311,14 +311,18 @@ function createCompiled(
 ): CompiledMapping {
   const { budget, maxDepth } = environment;
   const output = createMeter(budget, "the output");
+  // `guard` inlined: no closure per resolve.
   function resolveItem(data: unknown): Record<string, unknown> {
-    return guard(() => {
-      budget.spent = 0;
+    budget.spent = 0;
+    try {
       return removeUndefined(resolve(data), maxDepth, output) as Record<
         string,
         unknown
       >;
-    }, environment);
+    } catch (error) {
+      if (isStackOverflow(error)) throw valueTooDeep(maxDepth);
+      throw error;
+    }
   }
   return {
     mapping,
