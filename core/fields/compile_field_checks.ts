@@ -120,18 +120,14 @@ function validateWith(
   const state: NormalizeState = { warnings: [], issues: [] };
   if (findMissing !== undefined) state.received = {};
   const normalized = normalizePayload(payload, root, state, removeEmpty);
-  const missing = findMissing?.(state.received!, normalized);
-  // The issues become messages only when there are some.
-  if (
-    state.issues.length > 0 || (missing !== undefined && missing.length > 0)
-  ) {
-    const issues = state.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-    }));
-    if (missing !== undefined) issues.push(...missing);
-    throw new PayloadValidationError(issues);
+  const issues = state.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
+  if (findMissing !== undefined) {
+    issues.push(...findMissing(state.received!, normalized));
   }
+  if (issues.length > 0) throw new PayloadValidationError(issues);
   return {
     payload: normalized as Record<string, unknown>,
     warnings: state.warnings,

@@ -21,11 +21,7 @@ export function removeUndefined(
     meter.work(length + 1);
     const copy = new Array(length);
     for (let index = 0; index < length; index++) {
-      const item = value[index];
-      // Scalars are kept without a call: most values of a payload are.
-      copy[index] = typeof item === "object" && item !== null
-        ? removeUndefined(item, maxDepth, meter, depth + 1)
-        : item;
+      copy[index] = removeUndefined(value[index], maxDepth, meter, depth + 1);
     }
     return copy;
   }
@@ -37,9 +33,7 @@ export function removeUndefined(
     const item = value[key];
     // Segment's Object.assign turns an own "__proto__" key into a prototype; the key never reaches the output.
     if (item === undefined || key === "__proto__") continue;
-    cleaned[key] = typeof item === "object" && item !== null
-      ? removeUndefined(item, maxDepth, meter, depth + 1)
-      : item;
+    cleaned[key] = removeUndefined(item, maxDepth, meter, depth + 1);
   }
   return cleaned;
 }

@@ -311,18 +311,14 @@ function createCompiled(
 ): CompiledMapping {
   const { budget, maxDepth } = environment;
   const output = createMeter(budget, "the output");
-  // `guard` inlined: no closure per resolve.
   function resolveItem(data: unknown): Record<string, unknown> {
-    budget.spent = 0;
-    try {
+    return guard(() => {
+      budget.spent = 0;
       return removeUndefined(resolve(data), maxDepth, output) as Record<
         string,
         unknown
       >;
-    } catch (error) {
-      if (isStackOverflow(error)) throw valueTooDeep(maxDepth);
-      throw error;
-    }
+    }, environment);
   }
   return {
     mapping,

@@ -4,20 +4,19 @@ import { readPath } from "../_read_path.ts";
 import { parsePath } from "./_path.ts";
 import { converted } from "./_text.ts";
 
-/** A template split at its tags: the text around them at the even indices, their paths at the odd ones. */
-type Parts = (string | string[])[];
-
 /**
- * Splits at the tags Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3), in one linear scan:
- * the regular expression backtracks over every `{` of a long run (100,000 `{` took 8.6 s).
+ * The tags Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3), in one linear scan: the
+ * regular expression backtracks over every `{` of a long run (100,000 `{` took 8.6 s).
  * A tag at `i` can only end at the first `}` after its braces, so when that `}` does not
  * close it, no tag starts before it either, and the scan goes on after it.
  */
-function partsOf(template: string, braces: 2 | 3): Parts {
+function findTags(
+  template: string,
+  braces: 2 | 3,
+): { start: number; end: number; inner: string }[] {
   const open = braces === 3 ? "{{{" : "{{";
   const close = braces === 3 ? "}}}" : "}}";
-  const parts: Parts = [];
-  let at = 0;
+  const tags = [];
   let from = 0;
   while (from < template.length) {
     const start = template.indexOf(open, from);
@@ -25,38 +24,50 @@ function partsOf(template: string, braces: 2 | 3): Parts {
     const first = template.indexOf("}", start + braces);
     if (first === -1) break;
     if (first > start + braces && template.startsWith(close, first)) {
-      parts.push(
-        template.slice(at, start),
-        parsePath(template.slice(start + braces, first).trim()),
-      );
-      at = from = first + braces;
+      tags.push({
+        start,
+        end: first + braces,
+        inner: template.slice(start + braces, first),
+      });
+      from = first + braces;
     } else from = first + 1;
   }
-  parts.push(template.slice(at));
-  return parts;
+  return tags;
 }
 
-// One loop and no closure per resolve: each value's text is metered as it comes. Only an
-// object's `String` can throw (its own `toString`), so only it goes through `converted`.
-function render(
-  parts: Parts,
+/** Turns the value at each path into text, counting what it produces against the budgets. */
+function createWriter(
   data: unknown,
   meter: Meter,
   place: string,
-): string {
-  let out = parts[0] as string;
+): (path: readonly string[]) => string {
   let produced = 0;
-  for (let index = 1; index < parts.length; index += 2) {
-    const value = readPath(data, parts[index] as string[]) ?? "";
-    const text = typeof value === "object" || typeof value === "function"
-      ? converted(() => String(value), place, "turn a value into text")
-      : String(value);
+  return (path) => {
+    const value = readPath(data, path) ?? "";
+    const text = converted(
+      () => String(value),
+      place,
+      "turn a value into text",
+    );
     produced += text.length;
     meter.size(produced);
     meter.write(text.length);
-    out += text + parts[index + 1];
+    return text;
+  };
+}
+
+function pass(
+  template: string,
+  braces: 2 | 3,
+  write: (path: readonly string[]) => string,
+): string {
+  let out = "";
+  let at = 0;
+  for (const tag of findTags(template, braces)) {
+    out += template.slice(at, tag.start) + write(parsePath(tag.inner.trim()));
+    at = tag.end;
   }
-  return out;
+  return at === 0 ? template : out + template.slice(at);
 }
 
 /** Renders `template` against `data` without compiling it first; `place` names the directive in errors. */
@@ -67,8 +78,8 @@ export function renderTemplate(
   place: string,
 ): string {
   // The text inserted by `{{{...}}}` is scanned again by the second pass, as in Segment.
-  const first = render(partsOf(template, 3), data, meter, place);
-  return render(partsOf(first, 2), data, meter, place);
+  const first = pass(template, 3, createWriter(data, meter, place));
+  return pass(first, 2, createWriter(data, meter, place));
 }
 
 /** Tokenises `template` once; a template with `{{{...}}}` is rendered as a whole because its output is scanned again. */
@@ -78,11 +89,25 @@ export function compileTemplate(
   place: string,
 ): (data: unknown) => string {
   if (!template.includes("{{")) return () => template;
-  if (partsOf(template, 3).length > 1) {
+  if (findTags(template, 3).length > 0) {
     return (data) => renderTemplate(template, data, meter, place);
   }
-  const parts = partsOf(template, 2);
-  return (data) => render(parts, data, meter, place);
+  // The paths are at the odd indices, the text around them at the even ones.
+  const parts: (string | string[])[] = [];
+  let at = 0;
+  for (const tag of findTags(template, 2)) {
+    parts.push(template.slice(at, tag.start), parsePath(tag.inner.trim()));
+    at = tag.end;
+  }
+  parts.push(template.slice(at));
+  return (data) => {
+    const write = createWriter(data, meter, place);
+    let out = parts[0] as string;
+    for (let index = 1; index < parts.length; index += 2) {
+      out += write(parts[index] as string[]) + parts[index + 1];
+    }
+    return out;
+  };
 }
 
 const LINE_END = /[\n\r\u2028\u2029]/g;
