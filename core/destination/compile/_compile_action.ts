@@ -61,7 +61,7 @@ export function compileAction(
       ...at,
       path: `${path}${suffix}`,
       message: `${where}${joiner}${reason}`,
-      reason,
+      reason: cause === undefined ? reason : messageOf(cause),
       error: TypeError,
       ...(cause === undefined ? {} : { cause }),
     });

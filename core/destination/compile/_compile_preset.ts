@@ -32,7 +32,7 @@ export function compilePreset(
     report({
       path: `${path}${suffix}`,
       message: `${where}: ${label} ${reason}`,
-      reason,
+      reason: cause === undefined ? reason : messageOf(cause),
       error: TypeError,
       preset: index,
       ...(cause === undefined ? {} : { cause }),

@@ -6,7 +6,11 @@ export interface DefinitionIssue {
   path: string;
   /** The message `createDestination` throws, naming the destination, action, field or preset. */
   message: string;
-  /** The fault alone, without where it is (`Cannot parse subscription query ...`). */
+  /**
+   * The fault alone, without where it is: the message of `cause` when there is one (the
+   * parser's `Cannot parse subscription query ...`), else what is wrong
+   * (`names an unknown action "nope"`).
+   */
   reason: string;
   /** The class of the error `createDestination` throws for it. */
   error: new (message: string, options?: ErrorOptions) => Error;

@@ -51,7 +51,12 @@ Deno.test("findDefinitionIssues() lists every mistake; createDestination throws 
     assert.equal(issues[0].field, "on");
     assert.equal(issues[4].preset, 0);
     assert.ok(issues.every((issue) => issue.destination === "Acme"));
-    assert.match(issues[5].reason, /^has an invalid subscribe query: /);
+    assert.match(
+      issues[5].message,
+      /preset "Broken" has an invalid subscribe query: Cannot parse/,
+    );
+    assert.match(issues[5].reason, /^Cannot parse subscription query/);
+    assert.equal(issues[4].reason, 'names an unknown action "nope"');
   });
 
   await t.step(
