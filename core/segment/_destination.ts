@@ -4,6 +4,8 @@ import {
   type RefreshRetryPolicy,
   withTokenRefresh,
 } from "../destination/auth/_refresh_retry.ts";
+import { scatter } from "../destination/auth/_oauth_refresh.ts";
+import { splitByMatch } from "../destination/run/_batch_subscription.ts";
 import type { FetchFunction } from "../request/mod.ts";
 import { SegmentAction } from "./_action.ts";
 import { getAuthData, getOAuth2Data } from "./_audience.ts";
@@ -318,36 +320,31 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
           : [{ output: message }];
       }
       const all = isBatch ? events : [events];
-      const subscribed: Bag[] = [];
-      const multistatus: ResultMultiStatusNode[] = [];
-      const unmatched = new Set<number>();
-      all.forEach((event, index) => {
-        if (compiled.match(event)) subscribed.push(event);
-        else {
-          multistatus[index] = invalidItem(
-            "Payload is either invalid or does not match the subscription",
-          );
-          unmatched.add(index);
-        }
-      });
-      if (subscribed.length === 0) {
+      const { matched, indices, unmatched } = splitByMatch(
+        all,
+        compiled.match,
+      );
+      if (matched.length === 0) {
         results = [{ output: "not subscribed" }];
         return results;
       }
       if (!isBatch) {
         return await this.executeAction(actionSlug, {
           ...input,
-          event: subscribed[0],
+          event: matched[0],
         });
       }
-      const batch = await this.executeBatch(actionSlug, {
-        ...input,
-        events: subscribed,
-      });
-      let next = 0;
-      for (let index = 0; index < all.length; index++) {
-        if (!unmatched.has(index)) multistatus[index] = batch[next++];
+      const multistatus: ResultMultiStatusNode[] = [];
+      for (const index of unmatched) {
+        multistatus[index] = invalidItem(
+          "Payload is either invalid or does not match the subscription",
+        );
       }
+      scatter(
+        multistatus,
+        indices,
+        await this.executeBatch(actionSlug, { ...input, events: matched }),
+      );
       return [{ multistatus }];
     } catch (error) {
       const typed = error as Bag;
