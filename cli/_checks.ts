@@ -1,6 +1,8 @@
-import { FqlSyntaxError, parseFql, validateMapping } from "@destkit/core";
+import { validateMapping } from "@destkit/core";
 import {
+  type DefinitionIssue,
   explainFqlDifferences,
+  findDefinitionIssues,
   findFieldDefinitionIssues,
 } from "@destkit/core/tooling";
 import type { InputFields } from "@destkit/core";
@@ -123,28 +125,59 @@ function checkSettings(
   }
 }
 
-/** Checks a subscription query: it parses, and where Segment would differ. */
-function checkQuery(query: unknown, path: string, report: Report): void {
-  if (typeof query !== "string") {
-    report("error", path, "the subscription must be a string");
-    return;
-  }
+/** Warns where Segment would read a query core parses differently (core reports what does not parse). */
+function warnQuery(query: unknown, path: string, report: Report): void {
+  if (typeof query !== "string") return;
+  let differences;
   try {
-    parseFql(query);
-  } catch (error) {
-    if (error instanceof FqlSyntaxError) {
-      report("error", path, error.message);
-      return;
-    }
-    throw error;
+    differences = explainFqlDifferences(query);
+  } catch {
+    return; // does not parse: core's issue
   }
-  for (const difference of explainFqlDifferences(query)) {
+  for (const difference of differences) {
     report(
       "warning",
       path,
       `column ${difference.column}: ${difference.message}`,
     );
   }
+}
+
+/** Reports core's issues (`findDefinitionIssues`), a mapping's faults one by one. */
+function reportIssues(
+  issues: readonly DefinitionIssue[],
+  report: Report,
+  known: string,
+): void {
+  for (const issue of issues) {
+    const faults = issue.cause instanceof AggregateError
+      ? issue.cause.errors
+      : undefined;
+    if (issue.path.endsWith(".mapping") && issue.cause !== undefined) {
+      for (const fault of faults ?? [issue.cause]) {
+        report(
+          "error",
+          issue.path,
+          `the mapping is invalid: ${
+            fault instanceof Error ? fault.message : String(fault)
+          }`,
+        );
+      }
+    } else if (issue.path.endsWith(".partnerAction")) {
+      report("error", issue.path, `${issue.reason} (actions: ${known})`);
+    } else report("error", issue.path, issue.reason);
+  }
+}
+
+/**
+ * Core's issues this command prints: all but those it words itself (the name, and fields,
+ * checked one by one with their texts by {@linkcode checkFields}).
+ */
+function coreIssues(definition: LoadedDefinition): DefinitionIssue[] {
+  return findDefinitionIssues(definition).filter((issue) =>
+    issue.field === undefined && issue.path !== "name" &&
+    !issue.path.endsWith(".fields")
+  );
 }
 
 /** Returns the findings of one destination's definition (everything but slug uniqueness and git). */
@@ -154,6 +187,9 @@ export function checkDefinition(
 ): Finding[] {
   const findings: Finding[] = [];
   let file = context.file;
+  const issues = coreIssues(definition);
+  const actionKeys = Object.keys(definition.actions ?? {});
+  const known = actionKeys.join(", ") || "there are none";
   const report: Report = (level, path, message) =>
     findings.push({ level, file, path, message });
 
@@ -186,6 +222,13 @@ export function checkDefinition(
   if (definition.settings !== undefined) {
     checkFields(definition.settings, "settings", report);
   }
+  reportIssues(
+    issues.filter((issue) =>
+      issue.action === undefined && issue.preset === undefined
+    ),
+    report,
+    known,
+  );
 
   const actions = definition.actions ?? {};
   for (const [key, action] of Object.entries(actions)) {
@@ -199,13 +242,16 @@ export function checkDefinition(
     ) {
       report("error", `${path}.description`, "the action has no description");
     }
-    if (action.defaultSubscription !== undefined) {
-      checkQuery(
-        action.defaultSubscription,
-        `${path}.defaultSubscription`,
-        report,
-      );
-    }
+    reportIssues(
+      issues.filter((issue) => issue.action === key),
+      report,
+      known,
+    );
+    warnQuery(
+      action.defaultSubscription,
+      `${path}.defaultSubscription`,
+      report,
+    );
     checkFields(action.fields ?? {}, `${path}.fields`, report);
   }
 
@@ -215,17 +261,16 @@ export function checkDefinition(
     if (typeof preset.name !== "string" || preset.name === "") {
       report("error", `${path}.name`, "the preset has no name");
     }
-    const action = actions[preset.partnerAction];
-    if (action === undefined) {
-      const known = Object.keys(actions).join(", ") || "there are none";
-      report(
-        "error",
-        `${path}.partnerAction`,
-        `no action is named "${preset.partnerAction}" (actions: ${known})`,
-      );
-    }
+    const action = Object.hasOwn(actions, preset.partnerAction)
+      ? actions[preset.partnerAction]
+      : undefined;
+    reportIssues(
+      issues.filter((issue) => issue.preset === index),
+      report,
+      known,
+    );
     if (preset.type !== "specificEvent") {
-      checkQuery(
+      warnQuery(
         (preset as { subscribe?: unknown }).subscribe,
         `${path}.subscribe`,
         report,
@@ -242,7 +287,6 @@ export function checkDefinition(
           );
         }
       }
-      checkMapping(preset.mapping, `${path}.mapping`, report);
     }
   }
   return findings;

@@ -57,8 +57,10 @@ async function actionFiles(
  * Checks the destinations of a folder: slugs unique and URL-safe, actions with
  * descriptions, fields with descriptions and fitting choices and defaults,
  * secrets of type `password`, subscriptions and presets that parse and name
- * existing actions and fields, the subscription differences from Segment, and
- * required fields added since a git ref.
+ * existing actions and fields (every issue core's `findDefinitionIssues`
+ * finds, where `createDestination` would throw only the first), the
+ * subscription differences from Segment, and required fields added since a git
+ * ref.
  *
  * @throws {Error} When `slug` names no destination, or `since` is not a git ref.
  */

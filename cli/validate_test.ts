@@ -58,6 +58,22 @@ export default defineDestination({
 } as never);
 `;
 
+const NO_PERFORM = `import { defineDestination } from "@destkit/core";
+
+export default defineDestination({
+  name: "No perform",
+  slug: "actions-no-perform",
+  mode: "cloud",
+  extendRequest: "headers",
+  presets: [
+    { name: "Odd", eventSlug: "", partnerAction: "track", type: "specificEvent" },
+  ],
+  actions: {
+    track: { title: "Track", description: "Tracks.", fields: {} },
+  },
+} as never);
+`;
+
 const COPY = `import { defineDestination } from "@destkit/core";
 
 export default defineDestination({
@@ -117,7 +133,7 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
         /^error destinations\/actions-bad\/index.ts actions.track.fields.plan: the field has no description$/,
         /^error destinations\/actions-bad\/index.ts actions.track.fields.plan.*"gold"/,
         /^error destinations\/actions-bad\/index.ts actions.track.fields.email.default: the mapping is invalid: .*@path/,
-        /^error destinations\/actions-bad\/index.ts presets\[0\].partnerAction: no action is named "nope" \(actions: track\)$/,
+        /^error destinations\/actions-bad\/index.ts presets\[0\].partnerAction: names an unknown action "nope" \(actions: track\)$/,
         /^error destinations\/actions-bad\/index.ts presets\[1\].subscribe: Cannot parse subscription query/,
         /^error destinations\/actions-bad\/index.ts presets\[1\].mapping.missing: action "track" has no field "missing"$/,
       ];
@@ -186,6 +202,27 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
           'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: "label" must be a string',
           'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: choice 1.5 does not fit the field: must be an integer, received 1.5',
           "error destinations/no-label/index.ts actions.track.fields.user.properties.name: the field has no label",
+        ]);
+      },
+    );
+
+    await t.step(
+      "every issue core finds is printed, not only the first",
+      async () => {
+        await Deno.mkdir(join(directory, "no-perform"));
+        await Deno.writeTextFile(
+          join(directory, "no-perform/index.ts"),
+          NO_PERFORM,
+        );
+        const { findings } = await validateDestinations({
+          directory,
+          slug: "actions-no-perform",
+          skipGit: true,
+        });
+        assert.deepEqual(summarize(findings, root), [
+          'error destinations/no-perform/index.ts extendRequest: "extendRequest" must be a function, got "headers"',
+          "error destinations/no-perform/index.ts actions.track.perform: has no perform function",
+          "error destinations/no-perform/index.ts presets[0].eventSlug: has no eventSlug",
         ]);
       },
     );

@@ -1,6 +1,7 @@
 /**
  * `@destkit/core/tooling`: what tools built around destinations use, not the
- * destinations themselves: every mistake of a field definition as a list
+ * destinations themselves: every mistake of a definition (`findDefinitionIssues`)
+ * or of its fields as a list
  * (`deno task validate` prints them, `createDestination` throws the first),
  * JSON Schema for manifests and the tester page, where Segment reads a
  * subscription query differently, the keys a mapping value may hold, fixture
@@ -38,3 +39,5 @@ export { explainFqlDifferences } from "./fql/mod.ts";
 export type { FqlDifference } from "./fql/mod.ts";
 export { redactSecretHeaders, redactSecrets } from "./request/mod.ts";
 export { redactRecordedRequest } from "./destination/mod.ts";
+export { findDefinitionIssues } from "./destination/compile/find_definition_issues.ts";
+export type { DefinitionIssue } from "./destination/compile/find_definition_issues.ts";

@@ -4,6 +4,8 @@ import {
   type RefreshRetryPolicy,
   withTokenRefresh,
 } from "../destination/auth/_refresh_retry.ts";
+import { scatter } from "../destination/auth/_oauth_refresh.ts";
+import { splitByMatch } from "../destination/run/_batch_subscription.ts";
 import type { FetchFunction } from "../request/mod.ts";
 import { SegmentAction } from "./_action.ts";
 import { getAuthData, getOAuth2Data } from "./_audience.ts";
@@ -16,6 +18,10 @@ import {
 import { fieldsToJsonSchema, validateSchema } from "./_schema.ts";
 import { parseSubscription } from "./_subscription_query.ts";
 import { duration, time } from "./_time.ts";
+import {
+  type CompiledSubscription,
+  compileSubscription,
+} from "../subscription/compile_subscription.ts";
 import type {
   AuthenticationScheme,
   DestinationDefinition,
@@ -303,50 +309,42 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     };
     let results: Result[] | null = null;
     try {
-      const rejected = (message: string): Result[] =>
-        isBatch
+      const compiled = this.#compileSubscription(subscription);
+      if (compiled.status !== "ready") {
+        const { cause } = (compiled as { error: Error }).error;
+        const message = cause === undefined
+          ? "Failed to validate subscription"
+          : `Invalid subscription : ${(cause as Error).message}`;
+        return isBatch
           ? [{ multistatus: events.map(() => invalidItem(message)) }]
           : [{ output: message }];
-      if (
-        !subscription.subscribe || typeof subscription.subscribe !== "string"
-      ) {
-        return rejected("Failed to validate subscription");
-      }
-      const parsed = parseSubscription(subscription.subscribe);
-      if (parsed.error !== undefined) {
-        return rejected(`Invalid subscription : ${parsed.error.message}`);
       }
       const all = isBatch ? events : [events];
-      const subscribed: Bag[] = [];
-      const multistatus: ResultMultiStatusNode[] = [];
-      const unmatched = new Set<number>();
-      all.forEach((event, index) => {
-        if (parsed.matches(event)) subscribed.push(event);
-        else {
-          multistatus[index] = invalidItem(
-            "Payload is either invalid or does not match the subscription",
-          );
-          unmatched.add(index);
-        }
-      });
-      if (subscribed.length === 0) {
+      const { matched, indices, unmatched } = splitByMatch(
+        all,
+        compiled.match,
+      );
+      if (matched.length === 0) {
         results = [{ output: "not subscribed" }];
         return results;
       }
       if (!isBatch) {
         return await this.executeAction(actionSlug, {
           ...input,
-          event: subscribed[0],
+          event: matched[0],
         });
       }
-      const batch = await this.executeBatch(actionSlug, {
-        ...input,
-        events: subscribed,
-      });
-      let next = 0;
-      for (let index = 0; index < all.length; index++) {
-        if (!unmatched.has(index)) multistatus[index] = batch[next++];
+      const multistatus: ResultMultiStatusNode[] = [];
+      for (const index of unmatched) {
+        multistatus[index] = invalidItem(
+          "Payload is either invalid or does not match the subscription",
+        );
       }
+      scatter(
+        multistatus,
+        indices,
+        await this.executeBatch(actionSlug, { ...input, events: matched }),
+      );
       return [{ multistatus }];
     } catch (error) {
       const typed = error as Bag;
@@ -479,6 +477,27 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
       run,
       this.#refreshPolicy<unknown>(undefined, never),
     );
+  }
+
+  /**
+   * Compiles a subscription on core's subscription compiler with Segment's checks: `enabled`
+   * ignored, only the query checked before the event (an unknown action runs to `[]`), the
+   * mapping kept as written for the action to read per event.
+   */
+  #compileSubscription(
+    subscription: Subscription,
+  ): CompiledSubscription<string, Bag> {
+    return compileSubscription(subscription, 0, {
+      destination: this.name,
+      checks: "segment",
+      findAction: (key) => key,
+      compileQuery(query) {
+        const parsed = parseSubscription(query);
+        if (parsed.error !== undefined) throw parsed.error;
+        return parsed.matches;
+      },
+      compileMapping: (mapping) => mapping,
+    });
   }
 
   #client(context: Bag) {

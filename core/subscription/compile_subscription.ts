@@ -56,6 +56,16 @@ export interface CompileSubscriptionOptions<Action, Mapping> {
   ): Mapping;
   /** The mapping of a subscription without one. @default {() => ({})} */
   defaultMapping?(action: Action): Record<string, unknown>;
+  /**
+   * Which checks run before any event: `"native"` switches a subscription off with
+   * `enabled: false` and finds it broken for an unknown action, no query (missing or
+   * blank) or a mapping that is not an object; `"segment"` (Segment's runtime) ignores
+   * `enabled` and finds it broken only for a missing (or empty, or not a string) query
+   * or a query that does not compile, keeping the mapping as written (`mapping || {}`),
+   * so `findAction` answers for every key and the rest is checked per event.
+   * @default {"native"}
+   */
+  checks?: "native" | "segment";
 }
 
 /**
@@ -95,7 +105,11 @@ export function compileSubscription<Action, Mapping>(
     destination,
     findAction,
     defaultMapping = () => ({}),
+    checks = "native",
   } = options;
+  if (checks === "segment") {
+    return compileSegmentWay(subscription, index, options);
+  }
   const { name, subscribe, partnerAction, mapping, enabled } = (
     isObject(subscription) ? subscription : {}
   ) as Record<string, unknown>;
@@ -166,6 +180,39 @@ export function compileParts<Action, Mapping>(
       cause,
     );
   }
+}
+
+// Segment's runtime: only the query is checked before an event, `enabled` is not read.
+function compileSegmentWay<Action, Mapping>(
+  subscription: unknown,
+  index: number,
+  options: CompileSubscriptionOptions<Action, Mapping>,
+): CompiledSubscription<Action, Mapping> {
+  const { name, subscribe, partnerAction, mapping } = subscription as Record<
+    string,
+    unknown
+  >;
+  const key = typeof partnerAction === "string" ? partnerAction : "";
+  const action = options.findAction(key);
+  const parts: SubscriptionParts<Action> = {
+    partnerAction: key,
+    mappingSource: (mapping || {}) as Record<string, unknown>,
+  };
+  if (typeof name === "string") parts.name = name;
+  if (action === undefined) {
+    return broken(
+      parts,
+      index,
+      "findAction found no action",
+      undefined,
+      "UNKNOWN_ACTION",
+    );
+  }
+  parts.action = action;
+  if (!subscribe || typeof subscribe !== "string") {
+    return broken(parts, index, "it has no subscribe query");
+  }
+  return compileParts({ ...parts, action }, subscribe, index, options);
 }
 
 // Codes are spelled out rather than read from ErrorCodes, which bundles would carry.

@@ -91,4 +91,42 @@ Deno.test("compileSubscription() returns ready, broken or disabled", async (t) =
     assert.equal(compiled.match({ event: "B" }), false);
     assert.deepEqual(compiled.mapping, { mapping: {} });
   });
+  await t.step(
+    "Segment's checks ignore enabled and check only the query",
+    () => {
+      const segment = {
+        ...options,
+        checks: "segment" as const,
+        findAction: (key: string) => key,
+      };
+      const off = compileSubscription(
+        { subscribe: 'event = "A"', partnerAction: "x", enabled: false },
+        0,
+        segment,
+      );
+      assert.ok(off.status === "ready");
+      assert.equal(off.action, "x");
+      const kept = compileSubscription(
+        { subscribe: 'event = "A"', partnerAction: "x", mapping: "as is" },
+        0,
+        segment,
+      );
+      assert.equal(kept.mappingSource, "as is");
+      const none = compileSubscription(
+        { subscribe: "", partnerAction: "x" },
+        1,
+        segment,
+      );
+      assert.ok(none.status === "broken");
+      assert.equal(none.error.cause, undefined);
+      const bad = compileSubscription(
+        { subscribe: "type =", partnerAction: "x" },
+        2,
+        segment,
+      );
+      assert.ok(bad.status === "broken");
+      assert.equal(bad.error.code, "INVALID_SUBSCRIPTION");
+      assert.ok(bad.error.cause instanceof Error);
+    },
+  );
 });

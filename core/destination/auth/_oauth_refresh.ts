@@ -231,10 +231,10 @@ export function isUnauthorized(result: EventResult): boolean {
 }
 
 /** Puts `values[k]` at `results[indices[k]]`, for each k. */
-export function scatter(
-  results: EventResult[],
+export function scatter<T = EventResult>(
+  results: T[],
   indices: readonly number[],
-  values: readonly EventResult[],
+  values: readonly T[],
 ): void {
   for (let k = 0; k < indices.length; k++) results[indices[k]] = values[k];
 }

@@ -2,12 +2,18 @@
 import {
   type CompiledFieldChecks,
   compileFields,
+  findFieldDefinitionIssues,
   type InputFields,
 } from "../../fields/mod.ts";
 import { compileFql } from "../../fql/mod.ts";
 import { compileMapping } from "../../mapping/mod.ts";
 import type { RequestClient } from "../../request/mod.ts";
-import { checkFunction, describe } from "./_definition_checks.ts";
+import {
+  checkFunction,
+  describe,
+  type ReportIssue,
+  throwIssue,
+} from "./_definition_checks.ts";
 import { messageOf } from "../run/_outcome.ts";
 import type { ExecuteInput } from "../types.ts";
 
@@ -32,41 +38,114 @@ export interface CompiledAction {
 }
 
 /**
- * Checks action `key` of destination `destination` and compiles it.
- *
- * @throws {TypeError} naming the destination, the action and what is wrong.
+ * Checks action `key` of destination `destination` and compiles it. Each mistake goes to
+ * `report`; when `report` returns rather than throws, the checks go on and the result is
+ * undefined if the action cannot be compiled.
  */
 export function compileAction(
   destination: string,
   key: string,
   action: Record<string, unknown>,
-): CompiledAction {
+  report: ReportIssue = throwIssue,
+): CompiledAction | undefined {
   const where = `Cannot create destination "${destination}": action "${key}"`;
+  const path = `actions.${key}`;
+  const at = { destination, action: key };
+  const fail = (
+    reason: string,
+    suffix = "",
+    cause?: unknown,
+    joiner = " ",
+  ): void =>
+    report({
+      ...at,
+      path: `${path}${suffix}`,
+      message: `${where}${joiner}${reason}`,
+      reason: cause === undefined ? reason : messageOf(cause),
+      error: TypeError,
+      ...(cause === undefined ? {} : { cause }),
+    });
   if (typeof action !== "object" || action === null) {
-    throw new TypeError(`${where} must be an object, got ${describe(action)}`);
+    fail(`must be an object, got ${describe(action)}`);
+    return undefined;
   }
+  let sound = true;
   if (typeof action.perform !== "function") {
-    throw new TypeError(`${where} has no perform function`);
+    fail("has no perform function", ".perform");
+    sound = false;
   }
-  checkFunction(where, "performBatch", action.performBatch);
-  const fields = (action.fields ?? {}) as InputFields;
-  const compiledFields = compileFields(fields, {
-    where: `destination "${destination}" action "${key}"`,
+  checkFunction(where, "performBatch", action.performBatch, report, {
+    ...at,
+    path: `${path}.performBatch`,
   });
+  const fields = (action.fields ?? {}) as InputFields;
+  const fieldsWhere = `destination "${destination}" action "${key}"`;
+  let compiledFields: CompiledFieldChecks | undefined;
+  try {
+    compiledFields = compileFields(fields, { where: fieldsWhere });
+  } catch (error) {
+    if (report === throwIssue) throw error;
+    const issues = findFieldDefinitionIssues(fields, fieldsWhere);
+    if (issues.length === 0) {
+      const message = messageOf(error);
+      report({
+        ...at,
+        path: `${path}.fields`,
+        message,
+        reason: message,
+        error: TypeError,
+        cause: error,
+      });
+    }
+    for (const issue of issues) {
+      report({
+        ...at,
+        field: issue.path,
+        path: `${path}.fields.${issue.path}`,
+        message: issue.message,
+        reason: issue.message,
+        error: issue.error,
+      });
+    }
+    sound = false;
+  }
   const defaultMapping: Record<string, unknown> = {};
-  for (const [field, definition] of Object.entries(fields)) {
-    if (definition.default !== undefined) {
-      defaultMapping[field] = definition.default;
+  if (isRecord(fields)) {
+    for (const [field, definition] of Object.entries(fields)) {
+      if (definition?.default !== undefined) {
+        defaultMapping[field] = definition.default;
+      }
     }
   }
   try {
     compileMapping(defaultMapping);
   } catch (error) {
-    throw new TypeError(
-      `${where} has an invalid field default: ${messageOf(error)}`,
-      { cause: error },
+    fail(
+      `has an invalid field default: ${messageOf(error)}`,
+      ".fields",
+      error,
     );
   }
+  const query = action.defaultSubscription;
+  if (query !== undefined) {
+    if (typeof query !== "string") {
+      fail(
+        `has a defaultSubscription that is not a string: ${describe(query)}`,
+        ".defaultSubscription",
+      );
+    } else {
+      try {
+        compileFql(query);
+      } catch (error) {
+        fail(
+          `has an invalid defaultSubscription: ${messageOf(error)}`,
+          ".defaultSubscription",
+          error,
+        );
+      }
+    }
+  }
+  if (!sound || compiledFields === undefined) return undefined;
   const compiled: CompiledAction = {
     name: key,
     title: typeof action.title === "string" ? action.title : key,
@@ -78,26 +157,12 @@ export function compileAction(
   if (action.performBatch !== undefined) {
     compiled.performBatch = action.performBatch as LoosePerform;
   }
-  const query = action.defaultSubscription;
-  if (query !== undefined) {
-    if (typeof query !== "string") {
-      throw new TypeError(
-        `${where} has a defaultSubscription that is not a string: ${
-          describe(query)
-        }`,
-      );
-    }
-    try {
-      compileFql(query);
-    } catch (error) {
-      throw new TypeError(
-        `${where} has an invalid defaultSubscription: ${messageOf(error)}`,
-        { cause: error },
-      );
-    }
-    compiled.defaultSubscription = query;
-  }
+  if (typeof query === "string") compiled.defaultSubscription = query;
   return compiled;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -1,10 +1,19 @@
 // Checks a definition once and compiles what every event needs: fields, default mappings, queries.
-import { type CompiledFields, compileFields } from "../../fields/mod.ts";
+import {
+  type CompiledFields,
+  compileFields,
+  findFieldDefinitionIssues,
+} from "../../fields/mod.ts";
 import type { CompiledMapping } from "../../mapping/mod.ts";
 import type { RequestClient, RequestOptions } from "../../request/mod.ts";
 import { compileAction, type CompiledAction } from "./_compile_action.ts";
 import { compilePreset } from "./_compile_preset.ts";
-import { checkFunction, describe } from "./_definition_checks.ts";
+import {
+  checkFunction,
+  describe,
+  type ReportIssue,
+  throwIssue,
+} from "./_definition_checks.ts";
 import type {
   AuthenticationInput,
   DeletionPayload,
@@ -53,54 +62,90 @@ const SCHEMES = new Set(["custom", "basic", "oauth2", "oauth-managed"]);
 /**
  * Checks `definition` and compiles it.
  *
- * @throws {TypeError} naming the destination, action, field or preset at fault.
+ * @throws {TypeError} naming the destination, action, field or preset at fault: the first
+ * of {@linkcode findDefinitionIssues}.
  */
 export function compileDefinition(
   definition: DestinationDefinition,
 ): CompiledDestination {
+  if (definition?.mode !== undefined && definition.mode !== "cloud") {
+    const name = (definition as { name?: unknown }).name;
+    if (typeof name === "string" && name !== "") {
+      throw new TypeError(
+        `Cannot create destination "${name}": mode ${
+          describe(definition.mode)
+        } is not "cloud" (device mode runs in @destkit/browser)`,
+      );
+    }
+  }
+  return walkDefinition(definition, throwIssue)!;
+}
+
+/** Checks and compiles `definition`, each mistake going to `report`; undefined after one. */
+export function walkDefinition(
+  definition: DestinationDefinition,
+  report: ReportIssue,
+): CompiledDestination | undefined {
   if (typeof definition !== "object" || definition === null) {
-    throw new TypeError(
-      `Cannot create destination: expected a definition object, got ${
-        describe(definition)
-      }`,
-    );
+    const reason = `expected a definition object, got ${describe(definition)}`;
+    report({
+      path: "",
+      message: `Cannot create destination: ${reason}`,
+      reason,
+      error: TypeError,
+    });
+    return undefined;
   }
   const { name } = definition;
+  let sound = true;
+  const fail = (path: string, reason: string, message: string): void => {
+    sound = false;
+    report({
+      path,
+      message,
+      reason,
+      error: TypeError,
+      ...(typeof name === "string" && name !== "" ? { destination: name } : {}),
+    });
+  };
   if (typeof name !== "string" || name === "") {
-    throw new TypeError(
-      `Cannot create destination: "name" must be a non-empty string, got ${
-        describe(name)
-      }`,
-    );
+    const reason = `"name" must be a non-empty string, got ${describe(name)}`;
+    fail("name", reason, `Cannot create destination: ${reason}`);
   }
-  const where = `Cannot create destination "${name}"`;
-  if (definition.mode !== undefined && definition.mode !== "cloud") {
-    throw new TypeError(
-      `${where}: mode ${
-        describe(definition.mode)
-      } is not "cloud" (device mode runs in @destkit/browser)`,
-    );
-  }
+  const label = typeof name === "string" ? name : "";
+  const where = `Cannot create destination "${label}"`;
   if (typeof definition.actions !== "object" || definition.actions === null) {
-    throw new TypeError(
-      `${where}: "actions" must be an object, got ${
-        describe(definition.actions)
-      }`,
-    );
+    const reason = `"actions" must be an object, got ${
+      describe(definition.actions)
+    }`;
+    fail("actions", reason, `${where}: ${reason}`);
   }
-  checkFunction(where, "extendRequest", definition.extendRequest);
-  checkFunction(where, "onDelete", definition.onDelete);
+  const collect: ReportIssue = (issue) => {
+    sound = false;
+    report(issue);
+  };
+  const check = (key: string, value: unknown): void =>
+    checkFunction(where, key, value, collect, {
+      path: key,
+      destination: label,
+    });
+  check("extendRequest", definition.extendRequest);
+  check("onDelete", definition.onDelete);
 
   const actions = new Map<string, CompiledAction>();
-  for (const [key, action] of Object.entries(definition.actions)) {
-    actions.set(
+  const sources = isActions(definition.actions) ? definition.actions : {};
+  for (const [key, action] of Object.entries(sources)) {
+    const compiledAction = compileAction(
+      label,
       key,
-      compileAction(name, key, action as unknown as Record<string, unknown>),
+      action as unknown as Record<string, unknown>,
+      collect,
     );
+    if (compiledAction !== undefined) actions.set(key, compiledAction);
   }
 
   const compiled: CompiledDestination = {
-    name,
+    name: label,
     actions,
     oauth: false,
     secretFields: [],
@@ -109,11 +154,10 @@ export function compileDefinition(
   const authentication = definition.authentication;
   if (authentication !== undefined) {
     if (!SCHEMES.has(authentication.scheme)) {
-      throw new TypeError(
-        `${where}: authentication scheme ${
-          describe(authentication.scheme)
-        } is not one of "custom", "basic", "oauth2", "oauth-managed"`,
-      );
+      const reason = `authentication scheme ${
+        describe(authentication.scheme)
+      } is not one of "custom", "basic", "oauth2", "oauth-managed"`;
+      fail("authentication.scheme", reason, `${where}: ${reason}`);
     }
     compiled.oauth = authentication.scheme === "oauth2" ||
       authentication.scheme === "oauth-managed";
@@ -122,12 +166,25 @@ export function compileDefinition(
       (fields[key] as { type?: unknown } | undefined)?.type === "password"
     );
     if (Object.keys(fields).length > 0) {
-      compiled.settings = compileFields(fields, {
-        where: `destination "${name}" settings`,
-      });
+      const fieldsWhere = `destination "${label}" settings`;
+      try {
+        compiled.settings = compileFields(fields, { where: fieldsWhere });
+      } catch (error) {
+        if (report === throwIssue) throw error;
+        sound = false;
+        for (const issue of findFieldDefinitionIssues(fields, fieldsWhere)) {
+          report({
+            path: `authentication.fields.${issue.path}`,
+            message: issue.message,
+            reason: issue.message,
+            error: issue.error,
+            destination: label,
+            field: issue.path,
+          });
+        }
+      }
     }
-    checkFunction(
-      where,
+    check(
       "authentication.testAuthentication",
       authentication.testAuthentication,
     );
@@ -138,14 +195,17 @@ export function compileDefinition(
       "refreshAccessToken" in authentication &&
       authentication.refreshAccessToken !== undefined
     ) {
-      checkFunction(
-        where,
+      check(
         "authentication.refreshAccessToken",
         authentication.refreshAccessToken,
       );
       if (!compiled.oauth) {
-        throw new TypeError(
-          `${where}: refreshAccessToken needs the "oauth2" or "oauth-managed" scheme`,
+        const reason =
+          `refreshAccessToken needs the "oauth2" or "oauth-managed" scheme`;
+        fail(
+          "authentication.refreshAccessToken",
+          reason,
+          `${where}: ${reason}`,
         );
       }
       compiled.refreshAccessToken = authentication
@@ -155,10 +215,24 @@ export function compileDefinition(
   compiled.extendRequest = definition
     .extendRequest as CompiledDestination["extendRequest"];
   compiled.onDelete = definition.onDelete as LooseDelete | undefined;
-  compiled.presets = (definition.presets ?? []).map((preset, index) =>
-    compilePreset(where, actions, preset, index)
-  );
-  return compiled;
+  const presets: Subscription[] = [];
+  for (const [index, preset] of (definition.presets ?? []).entries()) {
+    const subscription = compilePreset(
+      where,
+      (key) => Object.hasOwn(sources, key),
+      (key) => actions.get(key)?.defaultMapping ?? {},
+      preset,
+      index,
+      (issue) => collect({ ...issue, destination: label }),
+    );
+    if (subscription !== undefined) presets.push(subscription);
+  }
+  compiled.presets = presets;
+  return sound ? compiled : undefined;
+}
+
+function isActions(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
 }
 
 /** Lists the action names of `destination` for an error message: `actions "a", "b"` or `no actions`. */

@@ -1,19 +1,22 @@
 // The checks a definition goes through once, and how their messages describe a value.
+import type { DefinitionIssue } from "./definition_issue.ts";
 
-/**
- * Checks that `value`, at `key` of a definition, is a function when given.
- *
- * @throws {TypeError} naming `where` and `key`.
- */
+/** Reports a `TypeError` issue at `path` unless `value`, at `key` of a definition, is a function or absent. */
 export function checkFunction(
   where: string,
   key: string,
   value: unknown,
+  report: ReportIssue,
+  issue: Omit<DefinitionIssue, "message" | "reason" | "error">,
 ): void {
   if (value !== undefined && typeof value !== "function") {
-    throw new TypeError(
-      `${where}: "${key}" must be a function, got ${describe(value)}`,
-    );
+    const reason = `"${key}" must be a function, got ${describe(value)}`;
+    report({
+      ...issue,
+      message: `${where}: ${reason}`,
+      reason,
+      error: TypeError,
+    });
   }
 }
 
@@ -23,4 +26,15 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return typeof value;
+}
+
+/** Receives each issue of a definition: throws it (`createDestination`) or collects it. */
+export type ReportIssue = (issue: DefinitionIssue) => void;
+
+/** Throws `issue` as `createDestination` does. */
+export function throwIssue(issue: DefinitionIssue): never {
+  throw new issue.error(
+    issue.message,
+    issue.cause === undefined ? undefined : { cause: issue.cause },
+  );
 }

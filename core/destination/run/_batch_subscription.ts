@@ -22,25 +22,44 @@ export async function batchSubscription(
   const action = actionNameOf(subscription);
   const { name } = subscription;
   const results: EventResult[] = new Array(events.length);
-  const matched: object[] = [];
-  const indices: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    let matches: boolean;
+  const { matched, indices, unmatched } = splitByMatch(events, (event, i) => {
     try {
-      matches = route.match === undefined || route.match(events[i]);
+      return route.match === undefined || route.match(event);
     } catch (cause) {
       results[i] = errorResult(toResultError(cause), action, name);
-      continue;
+      return false;
     }
-    if (matches) {
-      matched.push(events[i]);
-      indices.push(i);
-    } else {
-      results[i] = plainResult("unmatched", action, name);
-    }
+  });
+  for (const i of unmatched) {
+    results[i] ??= plainResult("unmatched", action, name);
   }
   if (matched.length === 0) return results;
   const sent = await runBatchWithRetry(refresher, context, route, matched);
   scatter(results, indices, sent);
   return results;
+}
+
+/** What {@linkcode splitByMatch} found: the matching events, their indices, the others' indices. */
+export interface BatchSplit<Event> {
+  matched: Event[];
+  indices: number[];
+  unmatched: number[];
+}
+
+/**
+ * Splits a batch by a subscription's query: the events `matches` accepts (to send, with
+ * their indices, for {@linkcode scatter} to put their results back) and the indices of the others.
+ */
+export function splitByMatch<Event>(
+  events: readonly Event[],
+  matches: (event: Event, index: number) => boolean,
+): BatchSplit<Event> {
+  const split: BatchSplit<Event> = { matched: [], indices: [], unmatched: [] };
+  for (let i = 0; i < events.length; i++) {
+    if (matches(events[i], i)) {
+      split.matched.push(events[i]);
+      split.indices.push(i);
+    } else split.unmatched.push(i);
+  }
+  return split;
 }
