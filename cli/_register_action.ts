@@ -82,21 +82,26 @@ function topLevelNames(source: ts.SourceFile): Set<string> {
       if (bindings !== undefined && ts.isNamedImports(bindings)) {
         for (const element of bindings.elements) names.add(element.name.text);
       }
-    } else if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
-      }
-    } else if (
-      (ts.isFunctionDeclaration(statement) ||
-        ts.isClassDeclaration(statement) ||
-        ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) ||
-        ts.isEnumDeclaration(statement)) && statement.name !== undefined
-    ) {
-      names.add(statement.name.text);
-    }
+    } else addDeclaredNames(statement, names);
   }
   return names;
+}
+
+/** Adds the names a top-level statement declares (variables, functions, classes, types, enums). */
+function addDeclaredNames(statement: ts.Statement, names: Set<string>): void {
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+    }
+  } else if (
+    (ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isInterfaceDeclaration(statement) ||
+      ts.isTypeAliasDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)) && statement.name !== undefined
+  ) {
+    names.add(statement.name.text);
+  }
 }
 
 /** Names the module refers to as values or types (property keys left out): a new import must not shadow them. */
@@ -139,13 +144,7 @@ export function registerAction(
   name: string,
   fileName = "index.ts",
 ): RegisterActionResult {
-  const source = ts.createSourceFile(
-    fileName,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
+  const source = parseModule(text, fileName);
   const actions = findActionsObject(source);
   if (actions === undefined) {
     throw new Error(
@@ -242,13 +241,7 @@ export function registerAction(
 
 /** Returns the `mode` written in a destination's definition (`"cloud"` when absent). */
 export function destinationMode(text: string, fileName = "index.ts"): string {
-  const source = ts.createSourceFile(
-    fileName,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
+  const source = parseModule(text, fileName);
   const actions = findActionsObject(source);
   const definition = actions?.parent.parent;
   if (definition === undefined || !ts.isObjectLiteralExpression(definition)) {
@@ -271,13 +264,7 @@ export function exportedNames(
   text: string,
   fileName = "index.ts",
 ): Set<string> {
-  const source = ts.createSourceFile(
-    fileName,
-    text,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TS,
-  );
+  const source = parseModule(text, fileName);
   const names = new Set<string>();
   for (const statement of source.statements) {
     if (ts.isExportDeclaration(statement)) {
@@ -291,20 +278,18 @@ export function exportedNames(
       (ts.getModifiers(statement) ?? []).some((modifier) =>
         modifier.kind === ts.SyntaxKind.ExportKeyword
       );
-    if (!exported) continue;
-    if (ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
-      }
-    } else if (
-      (ts.isFunctionDeclaration(statement) ||
-        ts.isClassDeclaration(statement) ||
-        ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) ||
-        ts.isEnumDeclaration(statement)) && statement.name !== undefined
-    ) {
-      names.add(statement.name.text);
-    }
+    if (exported) addDeclaredNames(statement, names);
   }
   return names;
+}
+
+/** The module's syntax tree (TypeScript, parents set). */
+function parseModule(text: string, fileName: string): ts.SourceFile {
+  return ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TS,
+  );
 }

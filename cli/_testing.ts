@@ -1,6 +1,9 @@
 // Test helpers: a throw-away workspace that resolves @destkit/* to this repository, and a CLI runner.
+import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runAction } from "./action.ts";
+import { runInit } from "./init.ts";
 
 /** The repository root (the folder of deno.json). */
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -133,4 +136,38 @@ export async function runDeno(
     stdout: decoder.decode(output.stdout),
     stderr: decoder.decode(output.stderr),
   };
+}
+
+/**
+ * Scaffolds `actions-<name>` (custom template) in `directory` with one server action `track`,
+ * as `deno task init` and `deno task action` would, and returns the path of the action's file.
+ */
+export async function scaffoldTrack(
+  directory: string,
+  name = "Acme",
+): Promise<string> {
+  const destination = `actions-${name.toLowerCase()}`;
+  await runInit({ name, template: "custom", yes: true, directory });
+  await runAction({ name: "track", type: "server", destination, directory });
+  return join(directory, destination, "track", "index.ts");
+}
+
+/** Rewrites a text file in place with `edit` and returns the text it had, to put back later. */
+export async function editFile(
+  file: string,
+  edit: (text: string) => string,
+): Promise<string> {
+  const text = await Deno.readTextFile(file);
+  await Deno.writeTextFile(file, edit(text));
+  return text;
+}
+
+/** Runs `deno task init` for "Acme" with the minimal template in `root`; fails unless it succeeds. */
+export async function initMinimal(root: string): Promise<void> {
+  const init = await runCli(
+    "init.ts",
+    ["--name", "Acme", "--template", "minimal", "--yes"],
+    { cwd: root },
+  );
+  assert.equal(init.code, 0, init.stderr);
 }

@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { exists } from "./_fs.ts";
 import { RESERVED_WORDS } from "./_names.ts";
 import { registerAction } from "./_register_action.ts";
-import { createWorkspace, REPO_ROOT, runCli, runDeno } from "./_testing.ts";
+import {
+  createWorkspace,
+  initMinimal,
+  REPO_ROOT,
+  runCli,
+  runDeno,
+} from "./_testing.ts";
 
 const registrations = [
   {
@@ -332,12 +338,7 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
   const destinations = join(root, "destinations");
   const index = join(destinations, "actions-acme/index.ts");
   try {
-    const init = await runCli(
-      "init.ts",
-      ["--name", "Acme", "--template", "minimal", "--yes"],
-      { cwd: root },
-    );
-    assert.equal(init.code, 0, init.stderr);
+    await initMinimal(root);
 
     await t.step(
       "a reserved word is imported under another name, and the destination still type-checks",

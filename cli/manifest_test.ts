@@ -1,16 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { createWorkspace, runCli } from "./_testing.ts";
+import { createWorkspace, initMinimal, runCli } from "./_testing.ts";
 
 Deno.test("deno task manifest --out", async (t) => {
   const root = await createWorkspace();
   try {
-    const init = await runCli(
-      "init.ts",
-      ["--name", "Acme", "--template", "minimal", "--yes"],
-      { cwd: root },
-    );
-    assert.equal(init.code, 0, init.stderr);
+    await initMinimal(root);
 
     await t.step("writes the manifest into an existing folder", async () => {
       const run = await runCli("manifest.ts", ["--out", "manifest.json"], {

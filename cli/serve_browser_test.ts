@@ -5,10 +5,13 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { HUBBLE_SDK_URL } from "../destinations/hubble-web/index.ts";
-import { runAction } from "./action.ts";
-import { runInit } from "./init.ts";
 import { startTester, type Tester } from "./serve.ts";
-import { createWorkspace, REPO_ROOT } from "./_testing.ts";
+import {
+  createWorkspace,
+  editFile,
+  REPO_ROOT,
+  scaffoldTrack,
+} from "./_testing.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = (() => {
@@ -87,13 +90,7 @@ Deno.test({
     console.log(`Screenshots in ${artifacts}`);
     const root = await createWorkspace();
     const directory = join(root, "destinations");
-    await runInit({ name: "Acme", template: "custom", yes: true, directory });
-    await runAction({
-      name: "track",
-      type: "server",
-      destination: "actions-acme",
-      directory,
-    });
+    await scaffoldTrack(directory);
     await Deno.mkdir(join(directory, "kitchen-sink"));
     await Deno.copyFile(
       new URL("./server/testdata/kitchen_sink.ts", import.meta.url),
@@ -121,14 +118,11 @@ Deno.test({
           await press(page, "run");
           assert.match(await text(page, "results"), /"delivered"/);
           const file = join(directory, "actions-acme", "track", "index.ts");
-          const source = await Deno.readTextFile(file);
-          await Deno.writeTextFile(
-            file,
-            source.replace(
+          const source = await editFile(file, (text) =>
+            text.replace(
               "fields: {",
               'fields: {\n    plan: { label: "Plan", description: "The plan.", type: "string" },',
-            ),
-          );
+            ));
           await press(page, "run");
           assert.match(
             await text(page, "reload"),

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runAction } from "./action.ts";
 import { runInit } from "./init.ts";
 import { startTester, type Tester } from "./serve.ts";
-import { createWorkspace } from "./_testing.ts";
+import { createWorkspace, editFile, scaffoldTrack } from "./_testing.ts";
 
 // Sends one raw HTTP/1.1 request, so that `Host` is exactly what a foreign page (or DNS rebinding) sends.
 async function rawRequest(port: number, lines: string[], body = "") {
@@ -54,13 +53,7 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
   const directory = join(root, "destinations");
   const tester = startTester({ port: 0, directory, check: false });
   try {
-    await runInit({ name: "Acme", template: "custom", yes: true, directory });
-    await runAction({
-      name: "track",
-      type: "server",
-      destination: "actions-acme",
-      directory,
-    });
+    await scaffoldTrack(directory);
 
     await t.step(
       "GET / is the tester page, carrying the launch token",
@@ -203,10 +196,9 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
       "an edit shows up on the next run, and the answer says it reloaded",
       async () => {
         const file = join(directory, "actions-acme", "track", "index.ts");
-        const source = await Deno.readTextFile(file);
-        await Deno.writeTextFile(
+        const source = await editFile(
           file,
-          source.replace('request("track"', 'request("track-v2"'),
+          (text) => text.replace('request("track"', 'request("track-v2"'),
         );
         const body = await (await api(tester, "/api/run", {
           destination: "actions-acme",
@@ -228,10 +220,9 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
       "a destination that no longer loads answers 422 with the error, not a stale result",
       async () => {
         const file = join(directory, "actions-acme", "track", "index.ts");
-        const source = await Deno.readTextFile(file);
-        await Deno.writeTextFile(
+        const source = await editFile(
           file,
-          `${source}\nthrow new Error("broken on purpose");\n`,
+          (text) => `${text}\nthrow new Error("broken on purpose");\n`,
         );
         const response = await api(tester, "/api/run", {
           destination: "actions-acme",
@@ -415,22 +406,12 @@ Deno.test("deno task serve refuses what a foreign web page sends", async (t) => 
 Deno.test("a run that never ends is stopped and blocks no other request", async () => {
   const root = await createWorkspace();
   const directory = join(root, "destinations");
-  await runInit({ name: "Acme", template: "custom", yes: true, directory });
-  await runAction({
-    name: "track",
-    type: "server",
-    destination: "actions-acme",
-    directory,
-  });
-  const file = join(directory, "actions-acme", "track", "index.ts");
-  const source = await Deno.readTextFile(file);
-  await Deno.writeTextFile(
-    file,
+  const file = await scaffoldTrack(directory);
+  await editFile(file, (source) =>
     source.replace(
       "perform: (request, { payload }) =>",
       "perform: (request, { payload }) => { for (;;); },\n  _old: (request, { payload }) =>",
-    ),
-  );
+    ));
   const tester = startTester({
     port: 0,
     directory,
@@ -462,13 +443,7 @@ Deno.test("a run that never ends is stopped and blocks no other request", async 
 Deno.test("a mapping that would abort V8 leaves the tester answering", async () => {
   const root = await createWorkspace();
   const directory = join(root, "destinations");
-  await runInit({ name: "Acme", template: "custom", yes: true, directory });
-  await runAction({
-    name: "track",
-    type: "server",
-    destination: "actions-acme",
-    directory,
-  });
+  await scaffoldTrack(directory);
   // A small heap makes the run die sooner; the point is that the server lives on.
   const tester = startTester({
     port: 0,

@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runAction } from "./action.ts";
-import { runInit } from "./init.ts";
-import { createWorkspace, runCli } from "./_testing.ts";
+import {
+  createWorkspace,
+  editFile,
+  runCli,
+  scaffoldTrack,
+} from "./_testing.ts";
 import { validateDestinations } from "./validate.ts";
 
 const BAD = `import { defineDestination } from "@destkit/core";
@@ -99,13 +102,7 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
   const root = await createWorkspace();
   const directory = join(root, "destinations");
   try {
-    await runInit({ name: "Good", template: "custom", yes: true, directory });
-    await runAction({
-      name: "track",
-      type: "server",
-      destination: "actions-good",
-      directory,
-    });
+    await scaffoldTrack(directory, "Good");
     await Deno.mkdir(join(directory, "actions-bad"));
     await Deno.writeTextFile(join(directory, "actions-bad/index.ts"), BAD);
 
@@ -253,30 +250,21 @@ Deno.test("validateDestinations() catches required fields added since the last r
   const root = await createWorkspace();
   const directory = join(root, "destinations");
   try {
-    await runInit({ name: "Acme", template: "custom", yes: true, directory });
-    await runAction({
-      name: "track",
-      type: "server",
-      destination: "actions-acme",
-      directory,
-    });
+    await scaffoldTrack(directory);
     await git(root, "init", "--quiet");
     await git(root, "add", "destinations");
     await git(root, "commit", "--quiet", "-m", "release");
     await git(root, "tag", "v1.0.0");
 
     const action = join(root, "destinations/actions-acme/track/index.ts");
-    const text = await Deno.readTextFile(action);
-    await Deno.writeTextFile(
-      action,
+    await editFile(action, (text) =>
       text.replace(
         "  fields: {\n",
         '  fields: {\n    region: { label: "Region", description: "The region.", type: "string", required: true },\n',
       ).replace(
         '      description: "The ID of the user.",\n',
         '      description: "The ID of the user.",\n      required: true,\n',
-      ),
-    );
+      ));
 
     await t.step("the latest tag is the default reference", async () => {
       const result = await validateDestinations({ directory });

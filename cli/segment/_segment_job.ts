@@ -2,7 +2,6 @@
 // the job's own process like every job: the definition is loaded by loadSegmentDestination
 // (every `require("@segment/actions-core")` gets the drop-in) and run by the drop-in's
 // `Destination`, so the tester shows what Segment's runtime would do.
-import { redactSecretHeaders, redactSecrets } from "@destkit/core/tooling";
 import { join } from "node:path";
 import type { LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
@@ -16,6 +15,12 @@ import type {
   WorkerAnswer,
   WorkerJob,
 } from "../server/_worker_protocol.ts";
+import {
+  checkAction,
+  recordingFetch,
+  redactRequests,
+  runFailed,
+} from "../server/_job_plumbing.ts";
 import { TesterRequestError } from "../server/_tester_error.ts";
 import {
   defaultValues,
@@ -42,24 +47,6 @@ function load(file: string): Bag {
     throw new Error("it exports no destination definition (with `actions`)");
   }
   return definition;
-}
-
-function recordingFetch(
-  requests: SeenRequest[],
-  live: boolean,
-): typeof fetch {
-  return async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const body = request.body === null ? undefined : await request.text();
-    requests.push({
-      method: request.method,
-      url: request.url,
-      headers: Object.fromEntries(request.headers),
-      ...(body === undefined ? {} : { body }),
-    });
-    if (live) return await fetch(input, init);
-    return Response.json({}, { status: 200 });
-  };
 }
 
 /** Segment reads OAuth tokens from `settings.oauth`; the tester sends them as `auth`. */
@@ -99,15 +86,6 @@ function subscriptionsOf(definition: Bag, input: RunInput | BatchInput): Bag[] {
     }));
 }
 
-function checkAction(definition: Bag, action: string | undefined): void {
-  if (action === undefined || Object.hasOwn(definition.actions, action)) return;
-  throw new TesterRequestError(
-    `Cannot find action "${action}": known: ${
-      Object.keys(definition.actions).join(", ")
-    }`,
-  );
-}
-
 function mappingOf(definition: Bag, input: RunInput | BatchInput): Bag {
   return input.mapping ??
     defaultValues(definition.actions[input.action!].fields ?? {});
@@ -118,12 +96,13 @@ async function run(
   destination: Destination,
   input: RunInput,
 ): Promise<unknown> {
-  checkAction(definition, input.action);
+  checkAction(definition.actions, input.action);
   const settings = settingsOf(input);
   if (input.action === undefined) {
+    const subscriptions = subscriptionsOf(definition, input);
     const results = await destination.onEvent(input.event as Bag, {
       ...settings,
-      subscriptions: subscriptionsOf(definition, input),
+      subscriptions,
     });
     return { results };
   }
@@ -148,11 +127,10 @@ async function batch(
   destination: Destination,
   input: BatchInput,
 ): Promise<unknown> {
-  checkAction(definition, input.action);
-  const settings = settingsOf(input);
+  checkAction(definition.actions, input.action);
   if (input.action === undefined) {
     const results = await destination.onBatch(input.events as Bag[], {
-      ...settings,
+      ...settingsOf(input),
       subscriptions: subscriptionsOf(definition, input),
     });
     return { results };
@@ -160,7 +138,7 @@ async function batch(
   const results = await destination.executeBatch(input.action, {
     events: input.events,
     mapping: mappingOf(definition, input),
-    settings,
+    settings: settingsOf(input),
   });
   return { results };
 }
@@ -198,7 +176,7 @@ async function perform(
     return await destination.onDelete(event as Bag, settingsOf(input));
   }
   const { action, field, payload = {} } = job.input as DynamicFieldsInput;
-  checkAction(definition, action);
+  checkAction(definition.actions, action);
   return await destination.executeDynamicField(action, field, {
     settings: settingsOf(input),
     payload,
@@ -224,14 +202,7 @@ function redacted(
   ].filter((value): value is string =>
     typeof value === "string" && value !== ""
   );
-  return requests.map((request) => ({
-    ...request,
-    url: redactSecrets(request.url, secrets),
-    headers: redactSecretHeaders(request.headers, secrets),
-    ...(request.body === undefined
-      ? {}
-      : { body: redactSecrets(request.body, secrets) }),
-  }));
+  return redactRequests(requests, secrets);
 }
 
 function describeAll(directory: string): unknown[] {
@@ -286,16 +257,10 @@ export async function performSegmentJob(job: WorkerJob): Promise<WorkerAnswer> {
       requests: redacted(definition, job.input, requests),
     };
   } catch (error) {
-    return {
-      ok: false,
-      stage: "run",
-      error: messageOf(error),
-      status: error instanceof TesterRequestError ? error.status : 500,
-      requests: redacted(
-        definition,
-        "input" in job ? job.input : undefined,
-        requests,
-      ),
-    };
+    return runFailed(
+      error,
+      messageOf(error),
+      redacted(definition, "input" in job ? job.input : undefined, requests),
+    );
   }
 }

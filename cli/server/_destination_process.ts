@@ -10,10 +10,15 @@ import {
   type DynamicFieldResponse,
   transform,
 } from "@destkit/core";
-import { redactSecretHeaders, redactSecrets } from "@destkit/core/tooling";
 import { pathToFileURL } from "node:url";
 import { definitionOf, type LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
+import {
+  checkAction,
+  recordingFetch,
+  redactRequests,
+  runFailed,
+} from "./_job_plumbing.ts";
 import { TesterRequestError } from "./_tester_error.ts";
 import type {
   BatchInput,
@@ -58,28 +63,6 @@ function stringify(answer: WorkerAnswer): string {
   }
 }
 
-function headersOf(init: HeadersInit | undefined): Record<string, string> {
-  return Object.fromEntries(new Headers(init));
-}
-
-function recordingFetch(
-  requests: SeenRequest[],
-  live: boolean,
-): typeof fetch {
-  return async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const body = request.body === null ? undefined : await request.text();
-    requests.push({
-      method: request.method,
-      url: request.url,
-      headers: headersOf(request.headers),
-      ...(body === undefined ? {} : { body }),
-    });
-    if (live) return await fetch(input, init);
-    return Response.json({}, { status: 200 });
-  };
-}
-
 async function loadDefinition(file: string): Promise<LoadedDefinition> {
   const module = await import(pathToFileURL(file).href);
   const definition = definitionOf(module);
@@ -102,42 +85,29 @@ function cloudOnly(definition: LoadedDefinition): DestinationDefinition {
   return definition as DestinationDefinition;
 }
 
-function subscriptionsFor(
+/** The event (onEvent) or the events (onBatch) through the default or preset subscriptions. */
+async function throughSubscriptions(
   destination: ReturnType<typeof createDestination>,
   input: RunInput | BatchInput,
-) {
-  return input.subscriptions === "presets"
-    ? destination.presetSubscriptions()
-    : destination.defaultSubscriptions();
-}
-
-function checkAction(
-  definition: DestinationDefinition,
-  action: string | undefined,
-): void {
-  if (action === undefined || Object.hasOwn(definition.actions, action)) return;
-  throw new TesterRequestError(
-    `Cannot find action "${action}": known: ${
-      Object.keys(definition.actions).join(", ")
-    }`,
-  );
+): Promise<{ results: unknown }> {
+  const settings = {
+    ...input.settings,
+    subscriptions: input.subscriptions === "presets"
+      ? destination.presetSubscriptions()
+      : destination.defaultSubscriptions(),
+  };
+  const options = { auth: input.auth };
+  const results = "events" in input
+    ? await destination.onBatch(input.events, settings, options)
+    : await destination.onEvent(input.event, settings, options);
+  return { results };
 }
 
 async function run(
-  definition: DestinationDefinition,
-  input: RunInput,
-  fetch: typeof globalThis.fetch,
+  destination: ReturnType<typeof createDestination>,
+  input: RunInput & { action: string },
 ): Promise<unknown> {
-  checkAction(definition, input.action);
-  const destination = createDestination(definition, { fetch });
   const settings = input.settings ?? {};
-  if (input.action === undefined) {
-    const results = await destination.onEvent(input.event, {
-      ...settings,
-      subscriptions: subscriptionsFor(destination, input),
-    }, { auth: input.auth });
-    return { results };
-  }
   const mapping = input.mapping ?? destination.defaultMapping(input.action);
   let payload: unknown;
   try {
@@ -155,24 +125,13 @@ async function run(
 }
 
 async function batch(
-  definition: DestinationDefinition,
-  input: BatchInput,
-  fetch: typeof globalThis.fetch,
+  destination: ReturnType<typeof createDestination>,
+  input: BatchInput & { action: string },
 ): Promise<unknown> {
-  checkAction(definition, input.action);
-  const destination = createDestination(definition, { fetch });
-  const settings = input.settings ?? {};
-  if (input.action === undefined) {
-    const results = await destination.onBatch(input.events, {
-      ...settings,
-      subscriptions: subscriptionsFor(destination, input),
-    }, { auth: input.auth });
-    return { results };
-  }
   const results = await destination.executeBatch(input.action, {
     events: input.events,
     mapping: input.mapping ?? destination.defaultMapping(input.action),
-    settings,
+    settings: input.settings ?? {},
     auth: input.auth,
   });
   return { results };
@@ -183,7 +142,7 @@ async function dynamicFields(
   input: DynamicFieldsInput,
   fetch: typeof globalThis.fetch,
 ): Promise<DynamicFieldResponse> {
-  checkAction(definition, input.action);
+  checkAction(definition.actions, input.action);
   const action = definition.actions[input.action];
   const handlers = action.dynamicFields as
     | Record<string, (...args: unknown[]) => unknown>
@@ -218,14 +177,7 @@ function redacted(
   } catch {
     // Settings that do not validate still get their credential headers hidden.
   }
-  return requests.map((request) => ({
-    ...request,
-    url: redactSecrets(request.url, secrets),
-    headers: redactSecretHeaders(request.headers, secrets),
-    ...(request.body === undefined
-      ? {}
-      : { body: redactSecrets(request.body, secrets) }),
-  }));
+  return redactRequests(requests, secrets);
 }
 
 /**
@@ -258,9 +210,15 @@ async function perform(job: WorkerJob): Promise<WorkerAnswer> {
     const cloud = cloudOnly(definition);
     const destination = () => createDestination(cloud, { fetch });
     let value: unknown;
-    if (job.op === "run") value = await run(cloud, job.input, fetch);
-    else if (job.op === "batch") value = await batch(cloud, job.input, fetch);
-    else if (job.op === "testAuthentication") {
+    if (job.op === "run" || job.op === "batch") {
+      const { action } = job.input;
+      checkAction(cloud.actions, action);
+      if (action === undefined) {
+        value = await throughSubscriptions(destination(), job.input);
+      } else if (job.op === "run") {
+        value = await run(destination(), { ...job.input, action });
+      } else value = await batch(destination(), { ...job.input, action });
+    } else if (job.op === "testAuthentication") {
       value = await destination().testAuthentication(input.settings ?? {}, {
         auth: input.auth,
       });
@@ -280,17 +238,15 @@ async function perform(job: WorkerJob): Promise<WorkerAnswer> {
     } else value = await dynamicFields(cloud, job.input, fetch);
     return { ok: true, value, requests: redacted(cloud, input, requests) };
   } catch (error) {
-    return {
-      ok: false,
-      stage: "run",
-      error: messageOf(error),
-      status: error instanceof TesterRequestError ? error.status : 500,
-      requests: redacted(
+    return runFailed(
+      error,
+      messageOf(error),
+      redacted(
         definition,
         "input" in job ? job.input as SettingsInput : undefined,
         requests,
       ),
-    };
+    );
   }
 }
 

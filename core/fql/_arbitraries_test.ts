@@ -61,19 +61,27 @@ export const eventArbitrary = fc.record({
   context: fc.record({ page: fc.record({ path: atom }, { requiredKeys: [] }) }),
 }, { requiredKeys: [] });
 
-const fields = [
+// Fields Segment reads: the top-level ones, and paths under properties, traits and context.
+const readFields = [
   "type",
   "event",
   "name",
   "userId",
-  "anonymousId",
-  "messageId",
+];
+const readPaths = [
   "properties.a",
   "properties.b.c",
   "properties.total",
   "traits.a",
   "traits.b.x",
   "context.page.path",
+];
+
+const fields = [
+  ...readFields,
+  "anonymousId",
+  "messageId",
+  ...readPaths,
   "properties.items.0",
   'properties."a b"',
   "properties.null",
@@ -108,7 +116,8 @@ const values = [
 ];
 const operators = ["=", "!=", "<", "<=", ">", ">="];
 const spacings = [" OP ", " OP ", " OP ", "OP", " OP", "OP "];
-const patterns = [
+// Patterns for contains() and match() that Segment reads as destkit does.
+const soundPatterns = [
   '"a"',
   '"b"',
   '""',
@@ -116,6 +125,9 @@ const patterns = [
   '"a*"',
   '"*c"',
   '"*"',
+];
+const patterns = [
+  ...soundPatterns,
   '"abc"',
   '"a*c"',
   '"?b*"',
@@ -173,16 +185,8 @@ export const { query: queryArbitrary } = fc.letrec<
 
 // Mostly what Segment reads soundly: one conjunction per group, one level of parentheses.
 const soundFields = [
-  "type",
-  "event",
-  "name",
-  "userId",
-  "properties.a",
-  "properties.b.c",
-  "properties.total",
-  "traits.a",
-  "traits.b.x",
-  "context.page.path",
+  ...readFields,
+  ...readPaths,
   "properties.s.length",
   "properties.items.length",
   "properties.x",
@@ -205,16 +209,7 @@ const soundCall = fc.tuple(
   fc.constantFrom("", "!"),
   fc.constantFrom("contains", "match"),
   fc.constantFrom(...soundFields),
-  fc.constantFrom(
-    '"a"',
-    '"b"',
-    '""',
-    '"Order"',
-    '"a*"',
-    '"*c"',
-    '"*"',
-    '"Order*"',
-  ),
+  fc.constantFrom(...soundPatterns, '"Order*"'),
 )
   .map(([bang, name, field, pattern]) =>
     `${bang}${name}(${field}, ${pattern})`

@@ -51,14 +51,15 @@ export function nodeDifferences(
     if (node.kind === "and" || node.kind === "or") {
       pending.push(...node.children);
     } else if (node.kind === "not") pending.push(node.operand);
-    else if (node.kind === "comparison") {
+    else {
       const span = spans.get(node)!;
-      const quoted = quotedBetween(tokens, span.start, span.middle);
-      checkComparison(node, span, quoted, note);
-    } else {
-      const span = spans.get(node)!;
-      const quoted = quotedBetween(tokens, span.middle, span.end);
-      checkFunction(node, span, quoted, note);
+      // A comparison's path comes before its operator, a function's path is its argument list.
+      const quoted = node.kind === "comparison"
+        ? quotedBetween(tokens, span.start, span.middle)
+        : quotedBetween(tokens, span.middle, span.end);
+      checkSegments(node.path, span, quoted, note);
+      if (node.kind === "comparison") checkComparison(node, span, note);
+      else checkFunction(node, span, note);
     }
   }
   return found;
@@ -101,13 +102,11 @@ function checkSegments(
 function checkComparison(
   node: FqlComparison,
   span: NodeSpan,
-  quoted: readonly number[],
   note: Note,
 ): void {
   const { path, operator, value } = node;
   const root = path[0];
   const field = path.join(".");
-  checkSegments(path, span, quoted, note);
   if (!TOP_FIELDS.has(root) && !NESTED_FIELDS.has(root)) {
     note(
       span.start,
@@ -165,12 +164,10 @@ function checkComparison(
 function checkFunction(
   node: FqlFunctionCall,
   span: NodeSpan,
-  quoted: readonly number[],
   note: Note,
 ): void {
   const { path, name, argument } = node;
   const root = path[0];
-  checkSegments(path, span, quoted, note);
   const read = path.length === 1
     ? FUNCTION_FIELDS.has(root)
     : NESTED_FIELDS.has(root);

@@ -2,7 +2,6 @@
 // (a test-only oracle): every generated query that destkit parses and for which
 // explainFqlDifferences() finds nothing must match exactly the events Segment matches.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import fc from "fast-check";
 import {
   compileFql,
@@ -17,12 +16,7 @@ import {
   mutatedQuery,
   queryArbitrary,
 } from "./_arbitraries_test.ts";
-
-const require = createRequire(import.meta.url);
-const segment = require("@segment/destination-subscriptions") as {
-  parseFql(query: string): { error?: Error };
-  validate(subscription: unknown, event: unknown): boolean;
-};
+import { subscriptionsOracle as segment } from "../segment/_subscriptions_oracle_test.ts";
 
 const QUERY_COUNT = 10_000;
 const EVENT_COUNT = 40;

@@ -23,13 +23,4 @@ export { FqlSyntaxError } from "./fql_syntax_error.ts";
 export { matchesFql } from "./matches_fql.ts";
 export { parseFql } from "./parse_fql.ts";
 export { printFql } from "./print_fql.ts";
-export type {
-  FqlAnd,
-  FqlComparison,
-  FqlFunctionCall,
-  FqlNode,
-  FqlNot,
-  FqlOperator,
-  FqlOr,
-  FqlValue,
-} from "./ast.ts";
+export type * from "./ast.ts";

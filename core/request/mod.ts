@@ -31,11 +31,4 @@ export { ModifiedResponse } from "./modified_response.ts";
 export { redactSecretHeaders, redactSecrets } from "./redact_secrets.ts";
 export { parseRetryAfter, retryDelay } from "./retry_delay.ts";
 export type { RetryDelayOptions } from "./retry_delay.ts";
-export type {
-  FetchFunction,
-  RequestHeaders,
-  RequestOptions,
-  ResponseInfo,
-  RetryOptions,
-  SearchParams,
-} from "./request_options.ts";
+export type * from "./request_options.ts";

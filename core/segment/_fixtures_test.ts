@@ -6,6 +6,21 @@
 // deno-lint-ignore-file no-explicit-any
 type Lib = Record<string, any>;
 
+/** A field (or setting) as Segment's definitions write it: label, description, type, then the rest. */
+function field(
+  label: string,
+  description: string,
+  type: string,
+  rest: Lib = {},
+) {
+  return { label, description, type, ...rest };
+}
+
+/** The setting every fixture has: the base URL, so that requests go to the recording server. */
+function endpointSetting() {
+  return field("Endpoint", "Base URL", "string", { required: true });
+}
+
 /** Acme CRM: custom auth, extendRequest, JSON bodies, searchParams, performBatch, errors. */
 export function acmeCrm(lib: Lib) {
   return {
@@ -15,25 +30,12 @@ export function acmeCrm(lib: Lib) {
     authentication: {
       scheme: "custom",
       fields: {
-        apiKey: {
-          label: "API key",
-          description: "Key",
-          type: "password",
-          required: true,
-        },
-        endpoint: {
-          label: "Endpoint",
-          description: "Base URL",
-          type: "string",
-          required: true,
-        },
-        region: {
-          label: "Region",
-          description: "Region",
-          type: "string",
+        apiKey: field("API key", "Key", "password", { required: true }),
+        endpoint: endpointSetting(),
+        region: field("Region", "Region", "string", {
           choices: [{ label: "US", value: "us" }, { label: "EU", value: "eu" }],
           default: "us",
-        },
+        }),
       },
       testAuthentication: (request: any, { settings }: any) =>
         request(`${settings.endpoint}/v1/me`),
@@ -54,39 +56,24 @@ export function acmeCrm(lib: Lib) {
         description: "Upserts a contact",
         defaultSubscription: 'type = "identify"',
         fields: {
-          user_id: {
-            label: "User ID",
-            description: "Id",
-            type: "string",
+          user_id: field("User ID", "Id", "string", {
             required: true,
             default: { "@path": "$.userId" },
-          },
-          email: {
-            label: "Email",
-            description: "Email",
-            type: "string",
+          }),
+          email: field("Email", "Email", "string", {
             format: "email",
             default: { "@path": "$.traits.email" },
-          },
-          age: {
-            label: "Age",
-            description: "Age",
-            type: "integer",
+          }),
+          age: field("Age", "Age", "integer", {
             default: { "@path": "$.traits.age" },
-          },
-          tags: {
-            label: "Tags",
-            description: "Tags",
-            type: "string",
+          }),
+          tags: field("Tags", "Tags", "string", {
             multiple: true,
             default: { "@path": "$.traits.tags" },
-          },
-          traits: {
-            label: "Traits",
-            description: "Other traits",
-            type: "object",
+          }),
+          traits: field("Traits", "Other traits", "object", {
             default: { "@path": "$.traits" },
-          },
+          }),
         },
         perform: (request: any, { settings, payload }: any) => {
           if (payload.email?.endsWith("@blocked.test")) {
@@ -110,12 +97,9 @@ export function acmeCrm(lib: Lib) {
         description: "Links two ids; reads the response body itself",
         defaultSubscription: 'type = "alias"',
         fields: {
-          previous: {
-            label: "Previous",
-            description: "Old id",
-            type: "string",
+          previous: field("Previous", "Old id", "string", {
             default: { "@path": "$.previousId" },
-          },
+          }),
         },
         perform: async (request: any, { settings, payload }: any) => {
           const response = await request(`${settings.endpoint}/v1/alias`, {
@@ -132,31 +116,19 @@ export function acmeCrm(lib: Lib) {
         description: "Sends an event",
         defaultSubscription: 'type = "track"',
         fields: {
-          name: {
-            label: "Name",
-            description: "Event",
-            type: "string",
+          name: field("Name", "Event", "string", {
             required: true,
             default: { "@path": "$.event" },
-          },
-          revenue: {
-            label: "Revenue",
-            description: "Revenue",
-            type: "number",
+          }),
+          revenue: field("Revenue", "Revenue", "number", {
             default: { "@path": "$.properties.revenue" },
-          },
-          properties: {
-            label: "Properties",
-            description: "Props",
-            type: "object",
+          }),
+          properties: field("Properties", "Props", "object", {
             default: { "@path": "$.properties" },
-          },
-          timestamp: {
-            label: "Time",
-            description: "When",
-            type: "string",
+          }),
+          timestamp: field("Time", "When", "string", {
             default: { "@path": "$.timestamp" },
-          },
+          }),
         },
         perform: async (request: any, { settings, payload }: any) => {
           const response = await request(`${settings.endpoint}/v1/events`, {
@@ -188,24 +160,9 @@ export function basicBeacon(_lib: Lib) {
     authentication: {
       scheme: "basic",
       fields: {
-        username: {
-          label: "Username",
-          description: "User",
-          type: "string",
-          required: true,
-        },
-        password: {
-          label: "Password",
-          description: "Secret",
-          type: "password",
-          required: true,
-        },
-        endpoint: {
-          label: "Endpoint",
-          description: "Base URL",
-          type: "string",
-          required: true,
-        },
+        username: field("Username", "User", "string", { required: true }),
+        password: field("Password", "Secret", "password", { required: true }),
+        endpoint: endpointSetting(),
       },
     },
     extendRequest: ({ settings }: any) => ({
@@ -218,19 +175,13 @@ export function basicBeacon(_lib: Lib) {
         description: "Pings a user",
         defaultSubscription: 'type = "page" or type = "screen"',
         fields: {
-          userId: {
-            label: "User",
-            description: "Id",
-            type: "string",
+          userId: field("User", "Id", "string", {
             required: true,
             default: { "@path": "$.userId" },
-          },
-          page: {
-            label: "Page",
-            description: "Name",
-            type: "string",
+          }),
+          page: field("Page", "Name", "string", {
             default: { "@path": "$.name" },
-          },
+          }),
         },
         perform: (request: any, { settings, payload }: any) =>
           request(
@@ -245,13 +196,10 @@ export function basicBeacon(_lib: Lib) {
         description: "Pings with the id as is in the URL",
         defaultSubscription: 'type = "screen"',
         fields: {
-          userId: {
-            label: "User",
-            description: "Id",
-            type: "string",
+          userId: field("User", "Id", "string", {
             required: true,
             default: { "@path": "$.userId" },
-          },
+          }),
         },
         perform: (request: any, { settings, payload }: any) =>
           request(
@@ -270,12 +218,7 @@ export function syncLists(_lib: Lib) {
     authentication: {
       scheme: "custom",
       fields: {
-        endpoint: {
-          label: "Endpoint",
-          description: "Base URL",
-          type: "string",
-          required: true,
-        },
+        endpoint: endpointSetting(),
       },
     },
     actions: {
@@ -300,13 +243,10 @@ export function syncLists(_lib: Lib) {
           },
         },
         fields: {
-          email: {
-            label: "Email",
-            description: "Email",
-            type: "string",
+          email: field("Email", "Email", "string", {
             required: true,
             default: { "@path": "$.properties.email" },
-          },
+          }),
         },
         perform: (request: any, input: any) =>
           request(`${input.settings.endpoint}/lists/members`, {
@@ -336,12 +276,7 @@ export function oauthNotes(_lib: Lib) {
     authentication: {
       scheme: "oauth2",
       fields: {
-        endpoint: {
-          label: "Endpoint",
-          description: "Base URL",
-          type: "string",
-          required: true,
-        },
+        endpoint: endpointSetting(),
       },
       refreshAccessToken: async (request: any, { settings, auth }: any) => {
         const response = await request(`${settings.endpoint}/oauth/token`, {
@@ -364,19 +299,11 @@ export function oauthNotes(_lib: Lib) {
         description: "Adds a note",
         defaultSubscription: 'type = "track"',
         fields: {
-          text: {
-            label: "Text",
-            description: "Note",
-            type: "string",
+          text: field("Text", "Note", "string", {
             required: true,
             default: { "@path": "$.event" },
-          },
-          folder: {
-            label: "Folder",
-            description: "Folder",
-            type: "string",
-            dynamic: true,
-          },
+          }),
+          folder: field("Folder", "Folder", "string", { dynamic: true }),
         },
         dynamicFields: {
           folder: async (request: any, { settings }: any) => {
@@ -407,18 +334,8 @@ export function mergeQuirks(_lib: Lib) {
     authentication: {
       scheme: "custom",
       fields: {
-        token: {
-          label: "Token",
-          description: "Token",
-          type: "string",
-          required: true,
-        },
-        endpoint: {
-          label: "Endpoint",
-          description: "Base URL",
-          type: "string",
-          required: true,
-        },
+        token: field("Token", "Token", "string", { required: true }),
+        endpoint: endpointSetting(),
       },
     },
     extendRequest: ({ settings }: any) => ({
@@ -431,12 +348,9 @@ export function mergeQuirks(_lib: Lib) {
         description: "Searches and posts",
         defaultSubscription: 'type = "identify"',
         fields: {
-          term: {
-            label: "Term",
-            description: "Term",
-            type: "string",
+          term: field("Term", "Term", "string", {
             default: { "@path": "$.userId" },
-          },
+          }),
         },
         perform: (request: any, { settings, payload }: any) =>
           request(`${settings.endpoint}/search`, {

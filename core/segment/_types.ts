@@ -1,6 +1,7 @@
 // The definition and input types of Segment's actions-core, so Segment TypeScript source
 // type-checks against the drop-in. Shapes follow Segment's public API.
 // deno-lint-ignore-file no-explicit-any
+import type { FieldType } from "../fields/mod.ts";
 import type { AuthTokens } from "./_audience.ts";
 import type { FieldValue } from "./_directives.ts";
 import type { Features, ID, JSONLikeObject, JSONObject } from "./_json.ts";
@@ -31,16 +32,8 @@ export type ResultMultiStatusNode =
   | ActionDestinationSuccessResponseType
   | (ActionDestinationErrorResponseType & { errorreporter: string });
 
-/** The type names of input fields. */
-export type FieldTypeName =
-  | "string"
-  | "text"
-  | "number"
-  | "integer"
-  | "datetime"
-  | "boolean"
-  | "password"
-  | "object";
+/** The type names of input fields: the kinds destkit's definition format knows. */
+export type FieldTypeName = FieldType;
 
 /** The sync modes an action may offer. */
 export type SyncMode = "add" | "update" | "upsert" | "delete" | "mirror";

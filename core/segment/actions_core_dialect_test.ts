@@ -1,7 +1,6 @@
 // The drop-in's Destination on the engines' Segment dialects: subscriptions, payload and
 // settings validation and their messages, compared with Segment's packages (test-only oracles).
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import {
   Destination,
   fieldsToJsonSchema,
@@ -13,12 +12,7 @@ import {
   compileFieldChecks,
   segmentDialect,
 } from "../fields/mod.ts";
-
-const require = createRequire(import.meta.url);
-const subscriptions = require("@segment/destination-subscriptions") as {
-  parseFql(query: string): { error?: Error };
-  validate(subscription: unknown, event: unknown): boolean;
-};
+import { subscriptionsOracle as subscriptions } from "./_subscriptions_oracle_test.ts";
 
 const EVENT = {
   type: "track",

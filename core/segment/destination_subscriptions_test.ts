@@ -3,7 +3,6 @@
 // every query, sound or not, the same validate() answer (or failure) on every
 // event, the same generateFql() text.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import fc from "fast-check";
 import * as dropIn from "./destination_subscriptions.ts";
 import {
@@ -11,13 +10,7 @@ import {
   mixedQuery,
   mutatedQuery,
 } from "../fql/_arbitraries_test.ts";
-
-const require = createRequire(import.meta.url);
-const segment = require("@segment/destination-subscriptions") as {
-  parseFql(query: string): unknown;
-  validate(subscription: unknown, event: unknown): boolean;
-  generateFql(subscription: unknown): string;
-};
+import { subscriptionsOracle as segment } from "./_subscriptions_oracle_test.ts";
 
 // Tokens Segment's lexer and parser treat specially, for random token soups.
 const WORDS = [
