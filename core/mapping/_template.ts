@@ -13,7 +13,7 @@ import { converted } from "./_text.ts";
 function replaceTags(
   template: string,
   braces: number,
-  write: (path: readonly string[]) => string,
+  write: (inner: string) => string,
 ): string {
   let out = "";
   let at = 0;
@@ -25,7 +25,7 @@ function replaceTags(
     from = end + 1;
     if (end > start + braces && template.startsWith("}".repeat(braces), end)) {
       out += template.slice(at, start) +
-        write(parsePath(template.slice(start + braces, end).trim()));
+        write(template.slice(start + braces, end));
       at = from = end + braces;
     }
   }
@@ -37,9 +37,11 @@ function createWriter(
   data: unknown,
   meter: Meter,
   place: string,
-): (path: readonly string[]) => string {
+  paths?: Map<string, string[]>,
+): (inner: string) => string {
   let produced = 0;
-  return (path) => {
+  return (inner) => {
+    const path = paths?.get(inner) ?? parsePath(inner.trim());
     const value = readPath(data, path) ?? "";
     const text = converted(
       () => String(value),
@@ -59,10 +61,15 @@ export function renderTemplate(
   data: unknown,
   meter: Meter,
   place: string,
+  paths?: Map<string, string[]>,
 ): string {
   // The text inserted by `{{{...}}}` is scanned again by the second pass, as in Segment.
-  const first = replaceTags(template, 3, createWriter(data, meter, place));
-  return replaceTags(first, 2, createWriter(data, meter, place));
+  const first = replaceTags(
+    template,
+    3,
+    createWriter(data, meter, place, paths),
+  );
+  return replaceTags(first, 2, createWriter(data, meter, place, paths));
 }
 
 /** Compiles `template`: text without `{{` is returned as it is, other text rendered per event. */
@@ -71,8 +78,16 @@ export function compileTemplate(
   meter: Meter,
   place: string,
 ): (data: unknown) => string {
+  // The paths of the template's own tags, parsed once (text a tag inserts is parsed per event).
+  const paths = new Map<string, string[]>();
+  for (const braces of [2, 3]) {
+    replaceTags(template, braces, (inner) => {
+      paths.set(inner, parsePath(inner.trim()));
+      return "";
+    });
+  }
   return template.includes("{{")
-    ? (data) => renderTemplate(template, data, meter, place)
+    ? (data) => renderTemplate(template, data, meter, place, paths)
     : () => template;
 }
 
