@@ -58,14 +58,12 @@ export async function runEvent(
     if (validated.warnings.length > 0) warnings = validated.warnings;
     observer?.stepDone("validateMs");
   } catch (error) {
-    if (context.policy.rethrow) throw error;
-    result = errorResult(
-      toResultError(error),
-      action.name,
-      subscription,
-      warnings,
+    return complete(
+      context,
+      route,
+      [failed(context, route, error, warnings)],
+      observer,
     );
-    return complete(context, route, [result], observer);
   }
   result = await performOne(context, route, payload, warnings, event);
   if (observer === undefined) {
@@ -116,13 +114,7 @@ export async function performOne(
     result = plainResult("delivered", action.name, subscription, warnings);
     if (shown !== undefined) result.output = shown;
   } catch (error) {
-    if (context.policy.rethrow) throw error;
-    result = errorResult(
-      toResultError(error),
-      action.name,
-      subscription,
-      warnings,
-    );
+    result = failed(context, route, error, warnings);
     if (!(error instanceof IntegrationError)) {
       context.logger?.error?.(
         `Action "${action.name}" threw: ${messageOf(error)}`,
@@ -132,6 +124,22 @@ export async function performOne(
   }
   if (requests !== undefined) result.requests = requests;
   return result;
+}
+
+/** The result of a step that threw `error`, or `error` again when the policy rethrows. */
+function failed(
+  context: RunContext,
+  route: Route,
+  error: unknown,
+  warnings: readonly ValidationWarning[],
+): EventResult {
+  if (context.policy.rethrow) throw error;
+  return errorResult(
+    toResultError(error),
+    route.action.name,
+    route.subscription,
+    warnings,
+  );
 }
 
 /** Resolves a mapping; a failure is a payload validation error. */
