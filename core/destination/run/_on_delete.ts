@@ -1,15 +1,15 @@
 // The definition's onDelete for one user; with OAuth2, retried once after a 401.
-import { requestClientFor, type RunContext } from "./_context.ts";
+import type { RunContext } from "./_context.ts";
+import { callWithRequestClient } from "./_recorded_call.ts";
 import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
 import { PayloadValidationError } from "../../errors.ts";
 import {
   errorResult,
   messageOf,
-  outputOf,
   plainResult,
   toResultError,
 } from "./_outcome.ts";
-import type { EventResult, RecordedRequest } from "../result.ts";
+import type { EventResult } from "../result.ts";
 import type { SegmentEvent } from "../segment_event.ts";
 import type { DeletionPayload } from "../types.ts";
 
@@ -46,24 +46,23 @@ async function deleteOnce(
   payload: DeletionPayload,
 ): Promise<EventResult> {
   const remove = context.destination.onDelete!;
-  const requests: RecordedRequest[] | undefined = context.record
-    ? []
-    : undefined;
-  let result: EventResult;
-  try {
-    const request = requestClientFor(context, payload, requests);
-    const output = outputOf(
-      await remove(request, {
+  const call = await callWithRequestClient(
+    context,
+    payload,
+    (request) =>
+      remove(request, {
         settings: context.settings,
         payload,
         auth: context.auth,
       }),
-    );
+  );
+  let result: EventResult;
+  if (call.ok) {
     result = plainResult("delivered", undefined, undefined);
-    if (output !== undefined) result.output = output;
-  } catch (error) {
-    result = errorResult(toResultError(error), undefined, undefined);
+    if (call.output !== undefined) result.output = call.output;
+  } else {
+    result = errorResult(call.error, undefined, undefined);
   }
-  if (requests !== undefined) result.requests = requests;
+  if (call.requests !== undefined) result.requests = call.requests;
   return result;
 }
