@@ -6,30 +6,13 @@ import {
   type RequestOptions,
   type ResponseInfo,
 } from "../mod.ts";
-
-interface Seen {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-  redirect: string | undefined;
-  hasSignal: boolean;
-}
+import { describeFetchCall, type SeenRequest } from "./_test_fetch.ts";
 
 /** A fake fetch recording what it was given and answering with `answer()`. */
 function recorder(answer: () => Response = () => Response.json({})) {
-  const seen: Seen[] = [];
+  const seen: SeenRequest[] = [];
   const fetch: FetchFunction = (url, init) => {
-    seen.push({
-      url,
-      method: String(init.method),
-      headers: Object.fromEntries(new Headers(init.headers)),
-      body: init.body === undefined || init.body === null
-        ? undefined
-        : String(init.body),
-      redirect: init.redirect,
-      hasSignal: init.signal !== undefined && init.signal !== null,
-    });
+    seen.push(describeFetchCall(url, init));
     return Promise.resolve(answer());
   };
   return { seen, fetch };
@@ -42,7 +25,7 @@ interface OptionCase {
   url?: string;
   client?: RequestOptions[];
   options?: RequestOptions;
-  expect: Partial<Seen>;
+  expect: Partial<SeenRequest>;
 }
 
 const OPTION_CASES: OptionCase[] = [
@@ -287,7 +270,9 @@ Deno.test("createRequestClient() sends what each option asks for", async (t) => 
       await request(url, c.options);
       assert.equal(seen.length, 1);
       const picked = Object.fromEntries(
-        Object.keys(c.expect).map((key) => [key, seen[0][key as keyof Seen]]),
+        Object.keys(c.expect).map((
+          key,
+        ) => [key, seen[0][key as keyof SeenRequest]]),
       );
       assert.deepEqual(picked, c.expect);
     });

@@ -8,28 +8,17 @@ import {
   ResponseTooLargeError,
 } from "../mod.ts";
 import { retryDelay } from "./mod.ts";
+import { describeFetchCall, type SeenRequest } from "./_test_fetch.ts";
 
 const A = "https://api.acme.test";
 const B = "https://evil.test";
 const KEY = "key-0123456789";
 
-interface Arrival {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  body: string | undefined;
-}
-
 /** A fake network: `routes` answers by URL; every arrival is recorded. */
 function network(routes: Record<string, () => Response>) {
-  const arrivals: Arrival[] = [];
+  const arrivals: SeenRequest[] = [];
   const fetch: FetchFunction = (url, init) => {
-    arrivals.push({
-      url,
-      method: String(init.method),
-      headers: Object.fromEntries(new Headers(init.headers)),
-      body: init.body == null ? undefined : String(init.body),
-    });
+    arrivals.push(describeFetchCall(url, init));
     const route = routes[url];
     return Promise.resolve(
       route === undefined ? Response.json({ at: url }) : route(),
