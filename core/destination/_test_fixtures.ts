@@ -3,6 +3,14 @@ import { defineDestination, MultiStatusResponse } from "@destkit/core";
 
 export const API = "https://api.acme.test";
 
+/** A required string field read from the event's name, the field most test actions send. */
+export const NAME_FIELD = {
+  label: "Name",
+  type: "string",
+  required: true,
+  default: { "@path": "$.event" },
+} as const;
+
 /** The Acme destination: custom auth, a track action with performBatch, an identify action without. */
 export const acme = defineDestination({
   name: "Acme",
@@ -41,12 +49,7 @@ export const acme = defineDestination({
       title: "Track",
       defaultSubscription: 'type = "track"',
       fields: {
-        name: {
-          label: "Name",
-          type: "string",
-          required: true,
-          default: { "@path": "$.event" },
-        },
+        name: NAME_FIELD,
         count: {
           label: "Count",
           type: "integer",

@@ -532,16 +532,7 @@ Deno.test("presets, defaultSubscription and field defaults give the subscription
     "presetSubscriptions() turns both kinds into subscriptions",
     () => {
       assert.deepEqual(destination.presetSubscriptions(), [
-        {
-          name: "Track calls",
-          subscribe: 'type = "track"',
-          partnerAction: "track",
-          mapping: {
-            name: { "@path": "$.event" },
-            count: { "@path": "$.properties.count" },
-          },
-          enabled: true,
-        },
+        { ...TRACK, name: "Track calls", enabled: true },
         {
           name: "Journey step",
           subscribe: 'event = "journeys_step_entered_track"',

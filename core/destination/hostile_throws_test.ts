@@ -61,37 +61,23 @@ function poisons(): Array<[string, () => unknown]> {
 }
 
 function poisonDestination(thrown: () => unknown) {
+  // Every function the destination defines throws the poison.
+  function fail(): never {
+    throw thrown();
+  }
+  const fields = { n: { label: "N", type: "integer" } } as const;
   return createDestination(defineDestination({
     name: "Poison",
     mode: "cloud",
     authentication: {
       scheme: "custom",
       fields: { apiKey: { label: "Key", type: "string" } },
-      testAuthentication: () => {
-        throw thrown();
-      },
+      testAuthentication: fail,
     },
-    onDelete: () => {
-      throw thrown();
-    },
+    onDelete: fail,
     actions: {
-      batch: {
-        title: "Batch",
-        fields: { n: { label: "N", type: "integer" } },
-        perform: () => {
-          throw thrown();
-        },
-        performBatch: () => {
-          throw thrown();
-        },
-      },
-      single: {
-        title: "Single",
-        fields: { n: { label: "N", type: "integer" } },
-        perform: () => {
-          throw thrown();
-        },
-      },
+      batch: { title: "Batch", fields, perform: fail, performBatch: fail },
+      single: { title: "Single", fields, perform: fail },
     },
   }));
 }

@@ -7,6 +7,7 @@ import {
   type RefreshAccessTokenResult,
 } from "@destkit/core";
 import { createPartner } from "../../_test_partner.ts";
+import { NAME_FIELD } from "../_test_fixtures.ts";
 
 const API = "https://api.oauth.test";
 
@@ -67,27 +68,13 @@ function oauthDestination(
     actions: {
       send: {
         title: "Send",
-        fields: {
-          name: {
-            label: "Name",
-            type: "string",
-            required: true,
-            default: { "@path": "$.event" },
-          },
-        },
+        fields: { name: NAME_FIELD },
         perform: (request, { payload }) =>
           request(`${API}/send`, { method: "post", json: payload }),
       },
       sendMany: {
         title: "Send many",
-        fields: {
-          name: {
-            label: "Name",
-            type: "string",
-            required: true,
-            default: { "@path": "$.event" },
-          },
-        },
+        fields: { name: NAME_FIELD },
         perform: () => null,
         // The partner answers per item: items named "stale" are rejected with 401 until the token is fresh.
         performBatch: async (request, { payload, auth }) => {
