@@ -13,6 +13,16 @@ const SETTINGS = { apiKey: "sk_1", subscriptions: [TRACK, IDENTIFY] };
 
 Deno.test("createDestination() rejects a malformed definition, naming what is wrong", async (t) => {
   const perform = () => null;
+  /** A definition "X" with no actions, plus `rest`. */
+  function definitionWith(rest: object) {
+    return { name: "X", mode: "cloud", actions: {}, ...rest };
+  }
+  /** A definition "X" whose one action "a" is a valid action changed by `rest`. */
+  function actionWith(rest: object) {
+    return definitionWith({
+      actions: { a: { title: "A", fields: {}, perform, ...rest } },
+    });
+  }
   const cases: { name: string; definition: unknown; message: RegExp }[] = [
     {
       name: "no name",
@@ -21,7 +31,7 @@ Deno.test("createDestination() rejects a malformed definition, naming what is wr
     },
     {
       name: "device mode",
-      definition: { name: "X", mode: "device", actions: {} },
+      definition: definitionWith({ mode: "device" }),
       message: /Cannot create destination "X": mode "device" is not "cloud"/,
     },
     {
@@ -31,100 +41,58 @@ Deno.test("createDestination() rejects a malformed definition, naming what is wr
     },
     {
       name: "an action without perform",
-      definition: {
-        name: "X",
-        mode: "cloud",
+      definition: definitionWith({
         actions: { a: { title: "A", fields: {} } },
-      },
+      }),
       message: /action "a" has no perform function/,
     },
     {
       name: "a defaultSubscription that does not parse",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {
-          a: {
-            title: "A",
-            fields: {},
-            perform,
-            defaultSubscription: 'type = "track" and',
-          },
-        },
-      },
+      definition: actionWith({ defaultSubscription: 'type = "track" and' }),
       message:
         /action "a" has an invalid defaultSubscription: Cannot parse subscription query/,
     },
     {
       name: "a field default that is not a valid mapping",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {
-          a: {
-            title: "A",
-            perform,
-            fields: {
-              f: { label: "F", type: "string", default: { "@path": 5 } },
-            },
-          },
-        },
-      },
+      definition: actionWith({
+        fields: { f: { label: "F", type: "string", default: { "@path": 5 } } },
+      }),
       message: /action "a" has an invalid field default/,
     },
     {
       name: "a field of an unknown type",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {
-          a: {
-            title: "A",
-            perform,
-            fields: { f: { label: "F", type: "strin" } },
-          },
-        },
-      },
+      definition: actionWith({ fields: { f: { label: "F", type: "strin" } } }),
       message: /strin/,
     },
     {
       name: "a preset for an unknown action",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {},
+      definition: definitionWith({
         presets: [{
           name: "P",
           subscribe: 'type = "track"',
           partnerAction: "nope",
           type: "automatic",
         }],
-      },
+      }),
       message: /preset "P" names an unknown action "nope"/,
     },
     {
       name: "refreshAccessToken without oauth",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {},
+      definition: definitionWith({
         authentication: {
           scheme: "custom",
           fields: {},
           refreshAccessToken: () => ({ accessToken: "a" }),
         },
-      },
+      }),
       message:
         /refreshAccessToken needs the "oauth2" or "oauth-managed" scheme/,
     },
     {
       name: "an unknown scheme",
-      definition: {
-        name: "X",
-        mode: "cloud",
-        actions: {},
+      definition: definitionWith({
         authentication: { scheme: "token", fields: {} },
-      },
+      }),
       message: /authentication scheme "token" is not one of/,
     },
   ];
@@ -702,32 +670,28 @@ Deno.test("onEvent() sends what extendRequest returns for each event, settings r
       mapping: { user: { "@path": "$.u" } },
     }],
   };
-  const cases = [
-    {
-      name: "the first event",
-      event: { type: "track", u: "a" },
-      expected: "a t1",
-    },
-    {
-      name: "the same output again",
-      event: { type: "track", u: "a" },
-      expected: "a t1",
-    },
+  // Each event is a track call from `user`; `token` changes the value outside first.
+  const cases: Array<
+    { name: string; user: string; token?: string; expected: string }
+  > = [
+    { name: "the first event", user: "a", expected: "a t1" },
+    { name: "the same output again", user: "a", expected: "a t1" },
     {
       name: "a header that depends on the payload",
-      event: { type: "track", u: "b" },
+      user: "b",
       expected: "b t1",
     },
     {
       name: "a value that changed outside",
-      event: { type: "track", u: "b" },
+      user: "b",
       token: "t2",
       expected: "b t2",
     },
   ];
-  for (const { name, event, token: next, expected } of cases) {
+  for (const { name, user, token: next, expected } of cases) {
     await t.step(name, async () => {
       if (next !== undefined) token = next;
+      const event = { type: "track", u: user };
       const [result] = await destination.onEvent(event, settings);
       assert.equal(result.status, "delivered");
       assert.equal(seen.at(-1), expected);

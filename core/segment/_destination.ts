@@ -75,6 +75,19 @@ function hasUnauthorizedItem(results: Result[]): boolean {
   );
 }
 
+/** What an action runs on: `data`, with the audience of `first`'s personas (the batch's first event). */
+function executeBundle(input: Bag, data: Bag | Bag[], first: Bag | undefined) {
+  const personas = first?.context?.personas;
+  return {
+    ...input,
+    mapping: input.mapping,
+    settings: input.settings,
+    data,
+    audienceSettings: personas ? personas.audience_settings : {},
+    personasContext: personas,
+  };
+}
+
 function never(): boolean {
   return false;
 }
@@ -211,15 +224,7 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     const action = this.actions[actionSlug];
     if (!action) return [];
     const event = input.event as Bag;
-    const personas = event?.context?.personas;
-    return await action.execute({
-      ...input,
-      mapping: input.mapping,
-      settings: input.settings,
-      data: event,
-      audienceSettings: personas ? personas.audience_settings : {},
-      personasContext: personas,
-    });
+    return await action.execute(executeBundle(input, event, event));
   }
 
   /** Runs events through action `actionSlug` as a batch; `[]` when there is no such action. */
@@ -230,15 +235,7 @@ export class Destination<Settings = Bag, AudienceSettings = Bag> {
     const action = this.actions[actionSlug];
     if (!action) return [];
     const events = input.events as Bag[];
-    const personas = events[0]?.context?.personas;
-    return await action.executeBatch({
-      ...input,
-      mapping: input.mapping,
-      settings: input.settings,
-      data: events,
-      audienceSettings: personas ? personas.audience_settings : {},
-      personasContext: personas,
-    });
+    return await action.executeBatch(executeBundle(input, events, events[0]));
   }
 
   /** Runs a dynamic field of an action. */
