@@ -2,6 +2,7 @@
 // decision and same resulting payload, with the deliberate differences left out of the inputs.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { PayloadValidationError } from "@destkit/core";
 import { compileFields, segmentDialect } from "@destkit/core/engine";
@@ -384,14 +385,5 @@ function decides(
   } catch (error) {
     if (error instanceof PayloadValidationError) return false;
     throw error;
-  }
-}
-
-function isDeepStrictEqual(left: unknown, right: unknown): boolean {
-  try {
-    assert.deepStrictEqual(left, right);
-    return true;
-  } catch {
-    return false;
   }
 }
