@@ -20,6 +20,13 @@ function recorder(answer: () => Response = () => Response.json({})) {
 
 const URL_ = "https://api.acme.test/v1/track";
 
+/** The headers of a request as sent: Segment's user agent, then `rest`. */
+function sentHeaders(
+  rest: Record<string, string> = {},
+): Record<string, string> {
+  return { "user-agent": "Segment (Actions)", ...rest };
+}
+
 interface OptionCase {
   name: string;
   url?: string;
@@ -34,7 +41,7 @@ const OPTION_CASES: OptionCase[] = [
     expect: {
       method: "GET",
       url: URL_,
-      headers: { "user-agent": "Segment (Actions)" },
+      headers: sentHeaders(),
       body: undefined,
     },
   },
@@ -53,10 +60,9 @@ const OPTION_CASES: OptionCase[] = [
     options: { method: "POST", json: { a: 1, b: [true, null] } },
     expect: {
       body: '{"a":1,"b":[true,null]}',
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         "content-type": "application/json",
-      },
+      }),
     },
   },
   {
@@ -68,10 +74,9 @@ const OPTION_CASES: OptionCase[] = [
     },
     expect: {
       body: "[1]",
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         "content-type": "application/vnd.api+json",
-      },
+      }),
     },
   },
   {
@@ -87,7 +92,7 @@ const OPTION_CASES: OptionCase[] = [
   {
     name: "body is sent as is without a content type of ours",
     options: { method: "POST", body: "a=1&b=2" },
-    expect: { body: "a=1&b=2", headers: { "user-agent": "Segment (Actions)" } },
+    expect: { body: "a=1&b=2", headers: sentHeaders() },
   },
   {
     name: "searchParams as an object replaces the query, leaving out undefined",
@@ -115,20 +120,18 @@ const OPTION_CASES: OptionCase[] = [
     name: "username and password send Basic auth encoded as UTF-8",
     options: { username: "ünï", password: "p:w" },
     expect: {
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         authorization: `Basic ${btoa("\u00c3\u00bcn\u00c3\u00af:p:w")}`,
-      },
+      }),
     },
   },
   {
     name: "a password alone sends Basic auth with an empty username",
     options: { password: "secret" },
     expect: {
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         authorization: `Basic ${btoa(":secret")}`,
-      },
+      }),
     },
   },
   {
@@ -139,16 +142,15 @@ const OPTION_CASES: OptionCase[] = [
       headers: { Authorization: "Bearer x" },
     },
     expect: {
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         authorization: `Basic ${btoa("u:p")}`,
-      },
+      }),
     },
   },
   {
     name: "empty username and password send no Authorization",
     options: { username: "", password: "" },
-    expect: { headers: { "user-agent": "Segment (Actions)" } },
+    expect: { headers: sentHeaders() },
   },
   {
     name: "prefixUrl joins with exactly one slash",
@@ -195,19 +197,18 @@ const OPTION_CASES: OptionCase[] = [
     }],
     options: { headers: [["X-C", "3"]] },
     expect: {
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         "x-a": "1",
         "x-b": "2",
         "x-c": "3",
-      },
+      }),
     },
   },
   {
     name: "an undefined header (or the text undefined) removes it",
     client: [{ headers: { "X-A": "1", "X-B": "1" } }],
     options: { headers: { "x-a": undefined, "X-B": "undefined" } },
-    expect: { headers: { "user-agent": "Segment (Actions)" } },
+    expect: { headers: sentHeaders() },
   },
   {
     name: "the user agent can be replaced",
@@ -221,11 +222,10 @@ const OPTION_CASES: OptionCase[] = [
     expect: {
       method: "POST",
       body: '{"a":1}',
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         authorization: "Bearer k",
         "content-type": "application/json",
-      },
+      }),
     },
   },
   {
@@ -233,11 +233,10 @@ const OPTION_CASES: OptionCase[] = [
     client: [{ username: "u", password: "p" }],
     options: { headers: { "X-A": "1" } },
     expect: {
-      headers: {
-        "user-agent": "Segment (Actions)",
+      headers: sentHeaders({
         authorization: `Basic ${btoa("u:p")}`,
         "x-a": "1",
-      },
+      }),
     },
   },
   {
