@@ -14,6 +14,9 @@ interface Case {
 
 const str = { label: "S", type: "string" } as const;
 const num = { label: "N", type: "number" } as const;
+const int = { label: "I", type: "integer" } as const;
+const bool = { label: "B", type: "boolean" } as const;
+const datetime = { label: "D", type: "datetime" } as const;
 
 // `id` is required when `kind` is "user".
 const userIdFields: InputFields = {
@@ -89,11 +92,7 @@ const cases: Case[] = [
   },
   {
     name: 'coerces "true", "false", 1 and 0 to booleans',
-    fields: {
-      a: { label: "A", type: "boolean" },
-      b: { label: "B", type: "boolean" },
-      c: { label: "C", type: "boolean" },
-    },
+    fields: { a: bool, b: bool, c: bool },
     input: { a: "true", b: "false", c: 1 },
     payload: { a: true, b: false, c: true },
     warnings: [
@@ -166,11 +165,7 @@ const cases: Case[] = [
   },
   {
     name: "coerces an integer string and accepts datetime strings and numbers",
-    fields: {
-      i: { label: "I", type: "integer" },
-      d: { label: "D", type: "datetime" },
-      e: { label: "E", type: "datetime" },
-    },
+    fields: { i: int, d: datetime, e: datetime },
     input: { i: "7", d: "2024-02-29T10:00:00Z", e: 1700000000 },
     payload: { i: 7, d: "2024-02-29T10:00:00Z", e: 1700000000 },
     warnings: [{ path: "i", message: 'coerced "7" to 7', kind: "coerced" }],
@@ -233,10 +228,7 @@ const cases: Case[] = [
   },
   {
     name: "rejects a datetime that is not a real date",
-    fields: {
-      d: { label: "D", type: "datetime" },
-      e: { label: "E", type: "datetime" },
-    },
+    fields: { d: datetime, e: datetime },
     input: { d: "hello 1", e: "2024-02-30" },
     issues: [
       { path: "d", message: 'must be a real date, received "hello 1"' },
