@@ -7,7 +7,7 @@ import {
 import { scatter } from "../destination/auth/_oauth_refresh.ts";
 import { splitByMatch } from "../destination/run/_batch_subscription.ts";
 import type { FetchFunction } from "../request/mod.ts";
-import { SegmentAction } from "./_action.ts";
+import { type ExecuteBundle, SegmentAction } from "./_action.ts";
 import { getAuthData, getOAuth2Data } from "./_audience.ts";
 import { ErrorCodes, MultiStatusErrorReporter } from "./_error_codes.ts";
 import { IntegrationError, InvalidAuthenticationError } from "./_errors.ts";
@@ -76,7 +76,11 @@ function hasUnauthorizedItem(results: Result[]): boolean {
 }
 
 /** What an action runs on: `data`, with the audience of `first`'s personas (the batch's first event). */
-function executeBundle(input: Bag, data: Bag | Bag[], first: Bag | undefined) {
+function executeBundle(
+  input: Bag,
+  data: Bag | Bag[],
+  first: Bag | undefined,
+): ExecuteBundle {
   const personas = first?.context?.personas;
   return {
     ...input,
