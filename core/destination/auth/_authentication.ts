@@ -1,6 +1,6 @@
 // The definition's testAuthentication, run once with the call's settings and tokens.
 import type { AuthenticationResult } from "../result.ts";
-import { callWithRequestClient } from "../run/_recorded_call.ts";
+import { callWithRequestClient } from "../run/_call_with_request_client.ts";
 import type { RunContext } from "../run/_context.ts";
 
 /** Runs the definition's `testAuthentication` (which must be defined) with `context`; never rejects. */

@@ -1,6 +1,6 @@
 // The definition's onDelete for one user; with OAuth2, retried once after a 401.
 import type { RunContext } from "./_context.ts";
-import { callWithRequestClient } from "./_recorded_call.ts";
+import { callWithRequestClient } from "./_call_with_request_client.ts";
 import type { TokenRefresher } from "../auth/_oauth_refresh.ts";
 import { PayloadValidationError } from "../../errors.ts";
 import {
