@@ -1,5 +1,6 @@
-// What a directive is. Each directive file exports its compiler (in a Directive), its validation
-// rule and the event keys it reads, apart so that a bundle carries only what it uses.
+// What a directive is, and what the directive files share. Each directive file exports its compiler
+// (in a Directive), its validation rule and the event keys it reads, apart so that a bundle carries
+// only what it uses.
 import { MappingResolveError } from "../mapping_resolve_error.ts";
 import type { Meter } from "../_budget.ts";
 import { isObject, realTypeOf } from "../_real_type.ts";
