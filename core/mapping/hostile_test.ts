@@ -249,90 +249,88 @@ function isBudgetError(
 }
 
 Deno.test("a directive that would outgrow the engine gets a MappingBudgetError", async (t) => {
-  await t.step("@replace with $& nested 12 times on one character", () => {
-    const value = nested(12, { "@path": "$.a" }, (inner) => ({
+  const replace = (replacement: string, options: object = {}) => ({
+    "@replace": {
+      pattern: "a",
+      replacement,
+      ...options,
+      value: { "@path": "$.a" },
+    },
+  });
+  let doubling: unknown = { a: { "@path": "$." }, b: { "@path": "$." } };
+  for (let index = 0; index < 30; index++) {
+    doubling = {
+      "@transform": {
+        apply: { a: { "@path": "$." }, b: { "@path": "$." } },
+        mapping: doubling,
+      },
+    };
+  }
+  // Each case maps `v` from `event` (under `options`) and names the budget and the place at fault.
+  const cases: Array<{
+    name: string;
+    v: unknown;
+    event: object;
+    options?: { maxWork: number };
+    budget: "maxOutputSize" | "maxWork" | "either";
+    place: string;
+  }> = [{
+    name: "@replace with $& nested 12 times on one character",
+    v: nested(12, { "@path": "$.a" }, (inner) => ({
       "@replace": { pattern: "a", replacement: "$&$&$&$&$&", value: inner },
-    }));
-    assert.throws(
-      () => transform({ v: value }, { a: "a" }),
-      // Each match counts as work too: the work budget or the size of a step runs out first.
-      isBudgetError("either", "@replace at /v/@replace/value/@replace"),
-    );
-  });
-  await t.step("@replace with $& once over a 60 MB value", () => {
-    const mapping = {
-      v: {
-        "@replace": {
-          pattern: "a",
-          replacement: "$&$&$&$&$&",
-          value: { "@path": "$.a" },
-        },
-      },
-    };
-    assert.throws(
-      () => transform(mapping, { a: "a".repeat(60_000_000) }),
-      isBudgetError("maxOutputSize", "@replace at /v/@replace"),
-    );
-  });
-  await t.step("@replace with $` and $' (quadratic output)", () => {
-    const mapping = {
-      v: {
-        "@replace": {
-          pattern: "a",
-          replacement: "$`$'",
-          ignorecase: true,
-          value: { "@path": "$.a" },
-        },
-      },
-    };
-    assert.throws(
-      () => transform(mapping, { a: "a".repeat(100_000) }),
-      isBudgetError("maxOutputSize", "@replace at /v/@replace"),
-    );
-  });
-  await t.step("{{{...}}} re-scanning a 100 KB value as a template", () => {
-    const note = "{{properties.note}}".repeat(5_000);
-    assert.throws(
-      () =>
-        transform({ v: { "@template": "{{{properties.note}}}" } }, {
-          properties: { note },
-        }),
-      isBudgetError("maxWork", "@template at /v/@template"),
-    );
-  });
-  await t.step("24 nested @json encodes", () => {
-    const value = nested(24, { "@path": "$." }, (inner) => ({
+    })),
+    event: { a: "a" },
+    // Each match counts as work too: the work budget or the size of a step runs out first.
+    budget: "either",
+    place: "@replace at /v/@replace/value/@replace",
+  }, {
+    name: "@replace with $& once over a 60 MB value",
+    v: replace("$&$&$&$&$&"),
+    event: { a: "a".repeat(60_000_000) },
+    budget: "maxOutputSize",
+    place: "@replace at /v/@replace",
+  }, {
+    name: "@replace with $` and $' (quadratic output)",
+    v: replace("$`$'", { ignorecase: true }),
+    event: { a: "a".repeat(100_000) },
+    budget: "maxOutputSize",
+    place: "@replace at /v/@replace",
+  }, {
+    name: "{{{...}}} re-scanning a 100 KB value as a template",
+    v: { "@template": "{{{properties.note}}}" },
+    event: { properties: { note: "{{properties.note}}".repeat(5_000) } },
+    budget: "maxWork",
+    place: "@template at /v/@template",
+  }, {
+    name: "24 nested @json encodes",
+    v: nested(24, { "@path": "$." }, (inner) => ({
       "@json": { mode: "encode", value: inner },
-    }));
-    assert.throws(
-      () => transform({ v: value }, { a: '"\\' }),
-      isBudgetError("maxWork", "@json at /v/@json/value/@json"),
-    );
-  });
-  await t.step("@merge of a 10 MB string", () => {
-    const mapping = {
-      v: { "@merge": { direction: "right", objects: [{ "@path": "$.s" }] } },
-    };
-    assert.throws(
-      () => transform(mapping, { s: "x".repeat(10_000_000) }),
-      isBudgetError("maxWork", "@merge at /v/@merge"),
-    );
-  });
-  await t.step("@transform doubling the event 30 times (maxWork)", () => {
-    let mapping: unknown = { a: { "@path": "$." }, b: { "@path": "$." } };
-    for (let index = 0; index < 30; index++) {
-      mapping = {
-        "@transform": {
-          apply: { a: { "@path": "$." }, b: { "@path": "$." } },
-          mapping,
-        },
-      };
-    }
-    assert.throws(
-      () => transform({ v: mapping }, { x: 1 }, { maxWork: 100_000 }),
-      isBudgetError("maxWork", "@transform at /v/@transform"),
-    );
-  });
+    })),
+    event: { a: '"\\' },
+    budget: "maxWork",
+    place: "@json at /v/@json/value/@json",
+  }, {
+    name: "@merge of a 10 MB string",
+    v: { "@merge": { direction: "right", objects: [{ "@path": "$.s" }] } },
+    event: { s: "x".repeat(10_000_000) },
+    budget: "maxWork",
+    place: "@merge at /v/@merge",
+  }, {
+    name: "@transform doubling the event 30 times (maxWork)",
+    v: doubling,
+    event: { x: 1 },
+    options: { maxWork: 100_000 },
+    budget: "maxWork",
+    place: "@transform at /v/@transform",
+  }];
+  for (const { name, v, event, options, budget, place } of cases) {
+    await t.step(name, () => {
+      assert.throws(
+        () => transform({ v }, event, options),
+        isBudgetError(budget, place),
+      );
+    });
+  }
   await t.step("@arrayPath and @flatten count each entry (maxWork)", () => {
     const items = Array.from({ length: 1_000 }, (_, id) => ({ id }));
     for (
@@ -349,15 +347,7 @@ Deno.test("a directive that would outgrow the engine gets a MappingBudgetError",
     }
   });
   await t.step("the budgets are options a host can change", () => {
-    const mapping = {
-      v: {
-        "@replace": {
-          pattern: "a",
-          replacement: "$&$&",
-          value: { "@path": "$.a" },
-        },
-      },
-    };
+    const mapping = { v: replace("$&$&") };
     const event = { a: "a".repeat(1_000) };
     assert.equal(transform(mapping, event).v, "a".repeat(2_000));
     assert.throws(

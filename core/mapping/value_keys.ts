@@ -1,4 +1,5 @@
-import type { KeysReader } from "./directives/_types.ts";
+import type { ValueKeys } from "./directives/_types.ts";
+import { hasOption } from "./_real_type.ts";
 import { arrayPathKeys } from "./directives/array_path.ts";
 import { caseKeys } from "./directives/case.ts";
 import { excludeWhenNullKeys } from "./directives/exclude_when_null.ts";
@@ -15,7 +16,7 @@ export { getTemplateKeys } from "./_template.ts";
 
 // Segment's order of checks: an object with several directive keys reads the keys of the first
 // that applies. @merge and @transform read none but still mark an object as a directive.
-const IN_ORDER: ReadonlyArray<readonly [string, KeysReader?]> = [
+const IN_ORDER: ReadonlyArray<readonly [string, ValueKeys?]> = [
   ["@arrayPath", arrayPathKeys],
   ["@case", caseKeys],
   ["@if", ifKeys],
@@ -36,6 +37,18 @@ function isObjectLike(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object";
 }
 
+// What `keys` lists for `value`; `undefined` when it lists nothing and the next key is tried.
+function listed(
+  keys: ValueKeys | undefined,
+  value: unknown,
+): unknown[] | undefined {
+  if (keys === undefined) return undefined;
+  if (typeof keys === "function") return keys(value, keysOf);
+  if (hasOption(value, keys.valueWhen)) {
+    return keysOf((value as Record<string, unknown>).value);
+  }
+}
+
 // Segment's looser test here: any known directive key, other keys allowed.
 function keysOf(value: unknown): unknown[] {
   if (!isObjectLike(value)) return [];
@@ -43,8 +56,8 @@ function keysOf(value: unknown): unknown[] {
     return Object.values(value).flatMap(keysOf);
   }
   for (const [name, keys] of IN_ORDER) {
-    const listed = name in value ? keys?.(value[name], keysOf) : undefined;
-    if (listed !== undefined) return listed.filter((key) => key);
+    const found = name in value ? listed(keys, value[name]) : undefined;
+    if (found !== undefined) return found.filter((key) => key);
   }
   return [];
 }

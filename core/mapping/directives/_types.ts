@@ -1,7 +1,9 @@
-// What a directive is. Each directive file exports its compiler (in a Directive), its validation
-// rule and the event keys it reads, apart so that a bundle carries only what it uses.
+// What a directive is, and what the directive files share. Each directive file exports its compiler
+// (in a Directive), its validation rule and the event keys it reads, apart so that a bundle carries
+// only what it uses.
 import { MappingResolveError } from "../mapping_resolve_error.ts";
 import type { Meter } from "../_budget.ts";
+import { isObject, realTypeOf } from "../_real_type.ts";
 
 /** A compiled piece of mapping: from event data to its value. */
 export type Resolver = (data: unknown) => unknown;
@@ -28,6 +30,13 @@ export type KeysReader = (
   value: unknown,
   read: (value: unknown) => unknown[],
 ) => unknown[] | undefined;
+
+/**
+ * The event keys a directive's value reads: a reader, or `{ valueWhen: key }`
+ * for Segment's rule of `@case`, `@flatten`, `@json` and `@replace` (those
+ * of the `value` option, once the options have `key`; none otherwise).
+ */
+export type ValueKeys = KeysReader | { readonly valueWhen: string };
 
 /** Checks one value at `stack`: throws a `ValidationError` (or an `AggregateError` of them). */
 export type Check = (value: unknown, stack: Stack) => void;
@@ -69,20 +78,62 @@ export interface Directive {
   readonly name: string;
   /** Compiles the value under its key into a resolver. */
   compile(value: unknown, context: CompileContext): Resolver;
-  /**
-   * The event paths the value under its key reads, as Segment's
-   * `getFieldValueKeys` (`read` lists those of a nested value); `undefined`
-   * when Segment reads none, so that the next directive key is tried.
-   */
-  keys?(
-    value: unknown,
-    read: (value: unknown) => unknown[],
-  ): unknown[] | undefined;
+}
+
+/** A directive whose value must be an object, for {@linkcode objectDirective}. */
+export interface ObjectDirective {
+  /** Its key: `@case`, `@merge`, ... */
+  readonly name: string;
+  /** What Segment's message for a value that is not an object says it needs: `a "value" key`. */
+  readonly needs: string;
+  /** The keys whose value must be truthy, in the order Segment checks them. */
+  readonly requires: readonly string[];
+  /** Compiles the value once it is an object with the keys it requires. */
+  compile(options: Record<string, unknown>, context: CompileContext): Resolver;
 }
 
 /** Returns a resolver that throws a fresh `Error(message)` each time it runs, as Segment throws while resolving. */
 export function failWith(message: string): Resolver {
   return () => {
     throw new MappingResolveError(message);
+  };
+}
+
+/** Compiles `value` (a directive) into a resolver that throws Segment's `@path: expected string, got number` when it resolves to anything but a string. */
+export function compileString(
+  name: string,
+  value: unknown,
+  context: CompileContext,
+): (data: unknown) => string {
+  const resolve = context.compile(value);
+  return (data) => {
+    const resolved = resolve(data);
+    if (typeof resolved !== "string") {
+      throw new MappingResolveError(
+        `${name}: expected string, got ${realTypeOf(resolved)}`,
+      );
+    }
+    return resolved;
+  };
+}
+
+/**
+ * Returns the directive `definition` describes: when its value is not an
+ * object, or lacks a key it requires, it compiles to a resolver that throws
+ * Segment's message; otherwise to what `definition.compile` returns.
+ */
+export function objectDirective(definition: ObjectDirective): Directive {
+  const { name, needs, requires, compile } = definition;
+  return {
+    name,
+    compile(options, context) {
+      if (!isObject(options)) {
+        return failWith(`${name} requires an object with ${needs}`);
+      }
+      for (const key of requires) {
+        if (!options[key]) return failWith(`${name} requires a "${key}" key`);
+      }
+      return compile(options, context);
+    },
   };
 }

@@ -1,25 +1,20 @@
 import { cleanNulls } from "../_clean.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, Directive, Stack } from "./_types.ts";
 
-function compile(
-  value: unknown,
-  context: CompileContext,
-): Resolver {
-  const input = context.compile(value);
-  const { maxDepth } = context;
-  return (data) => {
-    const resolved = input(data);
-    return resolved === null
-      ? undefined
-      : cleanNulls(resolved, maxDepth, context);
-  };
-}
+/** `@excludeWhenNull`: null drops the key; null values in nested objects (not arrays) are removed. */
+export const excludeWhenNullDirective: Directive = {
+  name: "@excludeWhenNull",
+  compile(value, context) {
+    const input = context.compile(value);
+    const { maxDepth } = context;
+    return (data) => {
+      const resolved = input(data);
+      return resolved === null
+        ? undefined
+        : cleanNulls(resolved, maxDepth, context);
+    };
+  },
+};
 
 /** Checks the value under `@excludeWhenNull` as Segment's validate does. */
 export function excludeWhenNullRule(
@@ -35,9 +30,3 @@ export function excludeWhenNullRule(
 export function excludeWhenNullKeys(): unknown[] {
   return [""];
 }
-
-/** `@excludeWhenNull`: null drops the key; null values in nested objects (not arrays) are removed. */
-export const excludeWhenNullDirective: Directive = {
-  name: "@excludeWhenNull",
-  compile,
-};

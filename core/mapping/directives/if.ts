@@ -1,42 +1,41 @@
-import { hasOption, isObject } from "../_real_type.ts";
+import { hasOption } from "../_real_type.ts";
 import { converted } from "../_text.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  failWith,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, Stack } from "./_types.ts";
+import { failWith, objectDirective } from "./_types.ts";
 
-function compile(options: unknown, context: CompileContext): Resolver {
-  if (!isObject(options)) {
-    return failWith('@if requires an object with an "exists" key');
-  }
-  const { exists, blank, then, else: otherwise } = options;
-  if (!exists && !blank) {
-    return failWith('@if requires an "exists" key or a "blank" key');
-  }
-  const thenValue = then === undefined
-    ? undefined
-    : context.compile(then, "then");
-  // A falsy `else` is never resolved: the key is dropped.
-  const elseValue = otherwise ? context.compile(otherwise, "else") : undefined;
-  const useExists = exists !== undefined;
-  const condition = useExists
-    ? context.compile(exists, "exists")
-    : context.compile(blank, "blank");
-  const { place } = context;
-  return (data) => {
-    const value = condition(data);
-    const holds = value !== undefined && value !== null &&
-      (useExists ||
-        // deno-lint-ignore eqeqeq
-        converted(() => value != "", place, 'compare a value with ""'));
-    if (holds) return thenValue?.(data);
-    return elseValue?.(data);
-  };
-}
+/** `@if`: `exists` (not undefined or null) or `blank` (also not loosely `""`) chooses `then` or `else`. */
+export const ifDirective = objectDirective({
+  name: "@if",
+  needs: 'an "exists" key',
+  requires: [],
+  compile(options, context) {
+    const { exists, blank, then, else: otherwise } = options;
+    if (!exists && !blank) {
+      return failWith('@if requires an "exists" key or a "blank" key');
+    }
+    const thenValue = then === undefined
+      ? undefined
+      : context.compile(then, "then");
+    // A falsy `else` is never resolved: the key is dropped.
+    const elseValue = otherwise
+      ? context.compile(otherwise, "else")
+      : undefined;
+    const useExists = exists !== undefined;
+    const condition = useExists
+      ? context.compile(exists, "exists")
+      : context.compile(blank, "blank");
+    const { place } = context;
+    return (data) => {
+      const value = condition(data);
+      const holds = value !== undefined && value !== null &&
+        (useExists ||
+          // deno-lint-ignore eqeqeq
+          converted(() => value != "", place, 'compare a value with ""'));
+      if (holds) return thenValue?.(data);
+      return elseValue?.(data);
+    };
+  },
+});
 
 /** Checks the value under `@if` as Segment's validate does. */
 export function ifRule(value: unknown, check: Checker, stack: Stack): void {
@@ -55,6 +54,3 @@ export function ifKeys(
     read(options[key])
   );
 }
-
-/** `@if`: `exists` (not undefined or null) or `blank` (also not loosely `""`) chooses `then` or `else`. */
-export const ifDirective: Directive = { name: "@if", compile };

@@ -1,13 +1,6 @@
-import { hasOption, isObject } from "../_real_type.ts";
 import { isStackOverflow, valueTooDeep } from "../mapping_depth_error.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  failWith,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, CompileContext, Stack, ValueKeys } from "./_types.ts";
+import { objectDirective } from "./_types.ts";
 
 // Before encoding: the strings it will write at least, and every entry it walks (counted without
 // recursion, as a value may nest deeper than the stack), stopped once past the budget.
@@ -50,25 +43,23 @@ function decode(value: unknown, context: CompileContext): unknown {
   }
 }
 
-function compile(
-  options: unknown,
-  context: CompileContext,
-): Resolver {
-  if (!isObject(options)) {
-    return failWith('@json requires an object with a "value" key');
-  }
-  const { mode } = options;
-  if (!mode) return failWith('@json requires a "mode" key');
-  if (!options.value) return failWith('@json requires a "value" key');
-  const value = context.compile(options.value, "value");
-  // Validation accepts any case, but only the exact lower-case modes do anything.
-  if (mode === "encode") return (data) => encode(value(data), context);
-  if (mode === "decode") return (data) => decode(value(data), context);
-  return (data) => {
-    value(data);
-    return undefined;
-  };
-}
+/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
+export const jsonDirective = objectDirective({
+  name: "@json",
+  needs: 'a "value" key',
+  requires: ["mode", "value"],
+  compile(options, context) {
+    const { mode } = options;
+    const value = context.compile(options.value, "value");
+    // Validation accepts any case, but only the exact lower-case modes do anything.
+    if (mode === "encode") return (data) => encode(value(data), context);
+    if (mode === "decode") return (data) => decode(value(data), context);
+    return (data) => {
+      value(data);
+      return undefined;
+    };
+  },
+});
 
 /** Checks the value under `@json` as Segment's validate does. */
 export function jsonRule(value: unknown, check: Checker, stack: Stack): void {
@@ -78,18 +69,5 @@ export function jsonRule(value: unknown, check: Checker, stack: Stack): void {
   }, stack);
 }
 
-/** The event keys the value under `@json` reads, as Segment lists them (`undefined`: none, try the next key). */
-export function jsonKeys(
-  value: unknown,
-  read: (value: unknown) => unknown[],
-): unknown[] | undefined {
-  if (hasOption(value, "value")) {
-    return read((value as Record<string, unknown>).value);
-  }
-}
-
-/** `@json`: `mode` "encode" (`JSON.stringify`) or "decode" (`JSON.parse`, the input when it is not JSON). */
-export const jsonDirective: Directive = {
-  name: "@json",
-  compile,
-};
+/** The event keys the value under `@json` reads, as Segment lists them: those of `value`, once there is a `value`. */
+export const jsonKeys: ValueKeys = { valueWhen: "value" };

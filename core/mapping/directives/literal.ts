@@ -1,17 +1,12 @@
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, Directive, Stack } from "./_types.ts";
 
-function compile(
-  value: unknown,
-  context: CompileContext,
-): Resolver {
-  return context.compile(value);
-}
+/** `@literal`: the value as written; directives nested in it still resolve. */
+export const literalDirective: Directive = {
+  name: "@literal",
+  compile(value, context) {
+    return context.compile(value);
+  },
+};
 
 /** Checks the value under `@literal` as Segment's validate does. */
 export function literalRule(
@@ -27,9 +22,3 @@ export function literalRule(
 export function literalKeys(): unknown[] {
   return [""];
 }
-
-/** `@literal`: the value as written; directives nested in it still resolve. */
-export const literalDirective: Directive = {
-  name: "@literal",
-  compile,
-};

@@ -1,31 +1,20 @@
-import { MappingResolveError } from "../mapping_resolve_error.ts";
 import { readPath } from "../../_read_path.ts";
 import { parsePath, stripRoot } from "../_path.ts";
-import { realTypeOf } from "../_real_type.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, Directive, Stack } from "./_types.ts";
+import { compileString } from "./_types.ts";
 
-function compile(value: unknown, context: CompileContext): Resolver {
-  if (typeof value === "string") {
-    const segments = parsePath(stripRoot(value));
-    return (data) => readPath(data, segments);
-  }
-  const path = context.compile(value);
-  return (data) => {
-    const resolved = path(data);
-    if (typeof resolved !== "string") {
-      throw new MappingResolveError(
-        `@path: expected string, got ${realTypeOf(resolved)}`,
-      );
+/** `@path`: the value at a path of the event (`$.` removed once; `""`, `"."` and `"$."` are the root). */
+export const pathDirective: Directive = {
+  name: "@path",
+  compile(value, context) {
+    if (typeof value === "string") {
+      const segments = parsePath(stripRoot(value));
+      return (data) => readPath(data, segments);
     }
-    return readPath(data, parsePath(stripRoot(resolved)));
-  };
-}
+    const path = compileString("@path", value, context);
+    return (data) => readPath(data, parsePath(stripRoot(path(data))));
+  },
+};
 
 /** Checks the value under `@path` as Segment's validate does. */
 export function pathRule(value: unknown, check: Checker, stack: Stack): void {
@@ -36,9 +25,3 @@ export function pathRule(value: unknown, check: Checker, stack: Stack): void {
 export function pathKeys(value: unknown): unknown[] {
   return [value];
 }
-
-/** `@path`: the value at a path of the event (`$.` removed once; `""`, `"."` and `"$."` are the root). */
-export const pathDirective: Directive = {
-  name: "@path",
-  compile,
-};

@@ -1,12 +1,5 @@
-import { hasOption, isObject } from "../_real_type.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  failWith,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, CompileContext, Stack, ValueKeys } from "./_types.ts";
+import { failWith, objectDirective } from "./_types.ts";
 
 /** The longest `pattern` and `replacement`. */
 const MAX_LENGTH = 10;
@@ -86,47 +79,52 @@ function compileStep(
   };
 }
 
-function compile(
-  options: unknown,
-  context: CompileContext,
-): Resolver {
-  if (!isObject(options)) {
-    return failWith('@replace requires an object with a "pattern" key');
-  }
-  const { pattern, pattern2, value } = options;
-  if (!pattern) return failWith('@replace requires a "pattern" key');
-  const replacement = options.replacement ?? "";
-  const replacement2 = pattern2 && options.replacement2 == null
-    ? ""
-    : options.replacement2;
-  const ignorecase = options.ignorecase ?? false;
-  const global = options.global ?? true;
-  if (!value) return () => undefined;
-  const input = context.compile(value, "value");
-  const usable = typeof pattern === "string" &&
-    typeof replacement === "string" &&
-    typeof ignorecase === "boolean" && typeof global === "boolean";
-  if (!usable) {
-    return (data) => {
-      input(data);
-      return "";
-    };
-  }
-  const first = compileStep(pattern, replacement, global, ignorecase, context);
-  const second =
-    pattern2 && typeof pattern2 === "string" && typeof replacement2 === "string"
+/** `@replace`: replaces `pattern` (and then `pattern2`) in a string `value`. */
+export const replaceDirective = objectDirective({
+  name: "@replace",
+  needs: 'a "pattern" key',
+  requires: ["pattern"],
+  compile(options, context) {
+    const { pattern, pattern2, value } = options;
+    const replacement = options.replacement ?? "";
+    const replacement2 = pattern2 && options.replacement2 == null
+      ? ""
+      : options.replacement2;
+    const ignorecase = options.ignorecase ?? false;
+    const global = options.global ?? true;
+    if (!value) return () => undefined;
+    const input = context.compile(value, "value");
+    const usable = typeof pattern === "string" &&
+      typeof replacement === "string" &&
+      typeof ignorecase === "boolean" && typeof global === "boolean";
+    if (!usable) {
+      return (data) => {
+        input(data);
+        return "";
+      };
+    }
+    const first = compileStep(
+      pattern,
+      replacement,
+      global,
+      ignorecase,
+      context,
+    );
+    const second = pattern2 && typeof pattern2 === "string" &&
+        typeof replacement2 === "string"
       ? compileStep(pattern2, replacement2, global, ignorecase, context)
       : undefined;
-  return (data) => {
-    let resolved = input(data);
-    if (typeof resolved === "boolean" || typeof resolved === "number") {
-      resolved = String(resolved);
-    }
-    if (typeof resolved !== "string") return "";
-    const replaced = first(resolved);
-    return second === undefined ? replaced : second(replaced);
-  };
-}
+    return (data) => {
+      let resolved = input(data);
+      if (typeof resolved === "boolean" || typeof resolved === "number") {
+        resolved = String(resolved);
+      }
+      if (typeof resolved !== "string") return "";
+      const replaced = first(resolved);
+      return second === undefined ? replaced : second(replaced);
+    };
+  },
+});
 
 /** Checks the value under `@replace` as Segment's validate does. */
 export function replaceRule(
@@ -143,18 +141,5 @@ export function replaceRule(
   }, stack);
 }
 
-/** The event keys the value under `@replace` reads, as Segment lists them (`undefined`: none, try the next key). */
-export function replaceKeys(
-  value: unknown,
-  read: (value: unknown) => unknown[],
-): unknown[] | undefined {
-  if (hasOption(value, "pattern")) {
-    return read((value as Record<string, unknown>).value);
-  }
-}
-
-/** `@replace`: replaces `pattern` (and then `pattern2`) in a string `value`. */
-export const replaceDirective: Directive = {
-  name: "@replace",
-  compile,
-};
+/** The event keys the value under `@replace` reads, as Segment lists them: those of `value`, once there is a `pattern`. */
+export const replaceKeys: ValueKeys = { valueWhen: "pattern" };

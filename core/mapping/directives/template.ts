@@ -1,36 +1,23 @@
-import { MappingResolveError } from "../mapping_resolve_error.ts";
-import { realTypeOf } from "../_real_type.ts";
 import {
   compileTemplate as tokenise,
   getTemplateKeys,
   renderTemplate,
 } from "../_template.ts";
-import {
-  type Checker,
-  type CompileContext,
-  type Directive,
-  type Resolver,
-  type Stack,
-} from "./_types.ts";
+import type { Checker, Directive, Stack } from "./_types.ts";
+import { compileString } from "./_types.ts";
 
-function compile(
-  value: unknown,
-  context: CompileContext,
-): Resolver {
-  if (typeof value === "string") {
-    return tokenise(value, context, context.place);
-  }
-  const template = context.compile(value);
-  return (data) => {
-    const resolved = template(data);
-    if (typeof resolved !== "string") {
-      throw new MappingResolveError(
-        `@template: expected string, got ${realTypeOf(resolved)}`,
-      );
+/** `@template`: `{{a.b}}` (or `{{{a.b}}}`) replaced by the value at that path, unescaped. */
+export const templateDirective: Directive = {
+  name: "@template",
+  compile(value, context) {
+    if (typeof value === "string") {
+      return tokenise(value, context, context.place);
     }
-    return renderTemplate(resolved, data, context, context.place);
-  };
-}
+    const template = compileString("@template", value, context);
+    return (data) =>
+      renderTemplate(template(data), data, context, context.place);
+  },
+};
 
 /** Checks the value under `@template` as Segment's validate does. */
 export function templateRule(
@@ -45,9 +32,3 @@ export function templateRule(
 export function templateKeys(value: unknown): unknown[] {
   return getTemplateKeys(value as string);
 }
-
-/** `@template`: `{{a.b}}` (or `{{{a.b}}}`) replaced by the value at that path, unescaped. */
-export const templateDirective: Directive = {
-  name: "@template",
-  compile,
-};
