@@ -1,8 +1,8 @@
 // The mapping compiler: a mapping becomes a tree of closures once, then resolves each event cheaply.
-import { checkMappingSize } from "./_mapping_size.ts";
 import { MappingResolveError } from "./mapping_resolve_error.ts";
 import {
   type Budget,
+  checkMappingSize,
   createMeter,
   DEFAULT_MAX_OUTPUT_SIZE,
   DEFAULT_MAX_WORK,

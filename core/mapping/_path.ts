@@ -1,4 +1,5 @@
-// Reading a dotted path from event data, as Segment's `get`, but only through own properties.
+// Paths into event data: Segment's mapping path syntax, and reading a path of keys through
+// own properties (one rule for the mapping language's paths and FQL's, so each bundle carries it once).
 
 const SEGMENT_SEPARATOR = /\[(?="|'|\d)|\.|(?<="|'|\d)]+/g;
 const QUOTES = /'|"/g;
@@ -13,4 +14,24 @@ export function parsePath(path: string): string[] {
 /** Removes the first `$.` from a `@path` value, wherever it is. */
 export function stripRoot(path: string): string {
   return path.replace("$.", "");
+}
+
+/**
+ * Follows `segments` from `data`; a falsy value on the way is returned as is.
+ * Inherited members (`__proto__`, `constructor`, `toString`, ...) read as undefined.
+ */
+export function readPath(data: unknown, segments: readonly string[]): unknown {
+  let current = data;
+  for (let index = 0; index < segments.length; index++) {
+    if (!current) return current;
+    const type = typeof current;
+    if (type !== "object" && type !== "string" && type !== "function") {
+      return undefined;
+    }
+    const key = segments[index];
+    current = Object.hasOwn(current as object, key)
+      ? (current as Record<string, unknown>)[key]
+      : undefined;
+  }
+  return current;
 }

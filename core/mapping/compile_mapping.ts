@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_WORK } from "./_budget.ts";
-import { checkMappingSize } from "./_mapping_size.ts";
+import { checkMappingSize } from "./_budget.ts";
 import {
   type CompiledMapping,
   type CompileMappingOptions,

@@ -5,11 +5,14 @@ import {
   type HeaderRecord,
   mergeHeaders,
 } from "./_headers.ts";
-import { mergeValues } from "./_merge.ts";
+import { mergeValues } from "./merge_request_options.ts";
 import { withRetries } from "./_retry.ts";
-import { buildURL } from "./_url.ts";
 import type { ModifiedResponse } from "./modified_response.ts";
-import type { FetchFunction, RequestOptions } from "./request_options.ts";
+import type {
+  FetchFunction,
+  RequestOptions,
+  SearchParams,
+} from "./request_options.ts";
 
 /** Sends one request; `Data` types the parsed body. */
 export type RequestClient = <Data = unknown>(
@@ -212,4 +215,51 @@ function send(
     return attempt(client.fetch, sent, options);
   }
   return withRetries(client.fetch, sent, options, retry);
+}
+
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Returns the URL to send: `url` appended to `prefixUrl` when it is relative (one `/`
+ * between them), its query replaced by `searchParams` when given.
+ */
+function buildURL(
+  url: string | URL,
+  prefixUrl: string | URL | undefined,
+  searchParams: SearchParams | undefined,
+): string {
+  let href = typeof url === "string" ? url : url.href;
+  if (
+    prefixUrl !== undefined && typeof url === "string" && !ABSOLUTE.test(url)
+  ) {
+    const prefix = String(prefixUrl);
+    const head = prefix.endsWith("/") ? prefix.slice(0, -1) : prefix;
+    href = url === ""
+      ? prefix
+      : `${head}/${url.startsWith("/") ? url.slice(1) : url}`;
+  }
+  if (searchParams === undefined) return href;
+  const query = typeof searchParams === "string"
+    ? new URLSearchParams(searchParams).toString()
+    : searchParams instanceof URLSearchParams
+    ? searchParams.toString()
+    : recordToQuery(searchParams);
+  const hash = href.indexOf("#");
+  const end = hash < 0 ? href.length : hash;
+  const question = href.indexOf("?");
+  const base = question >= 0 && question < end
+    ? href.slice(0, question)
+    : href.slice(0, end);
+  return (query === "" ? base : `${base}?${query}`) + href.slice(end);
+}
+
+function recordToQuery(
+  record: Record<string, string | number | boolean | undefined>,
+): string {
+  const params = new URLSearchParams();
+  for (const name in record) {
+    const value = record[name];
+    if (value !== undefined) params.append(name, String(value));
+  }
+  return params.toString();
 }

@@ -1,5 +1,4 @@
-import { readPath } from "../../_read_path.ts";
-import { parsePath, stripRoot } from "../_path.ts";
+import { parsePath, readPath, stripRoot } from "../_path.ts";
 import type { Checker, Directive, Stack } from "./_types.ts";
 import { compileString } from "./_types.ts";
 
