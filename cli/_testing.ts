@@ -40,18 +40,6 @@ export async function createWorkspace(): Promise<string> {
   return root;
 }
 
-/** Runs `fn` in a new temporary workspace (see {@linkcode createWorkspace}), then removes it. */
-export async function inWorkspace(
-  fn: (root: string) => Promise<void>,
-): Promise<void> {
-  const root = await createWorkspace();
-  try {
-    await fn(root);
-  } finally {
-    await Deno.remove(root, { recursive: true });
-  }
-}
-
 /** What a CLI run printed and how it ended. */
 export interface CliRun {
   code: number;
