@@ -137,6 +137,11 @@ function serveAssets(
   );
 }
 
+/** An enabled subscription of `partnerAction` to the events `subscribe` matches. */
+function subscribed(partnerAction: string, subscribe: string) {
+  return { partnerAction, subscribe, enabled: true };
+}
+
 function javascript(body: string): Response {
   return new Response(body, { headers: { "content-type": "text/javascript" } });
 }
@@ -268,6 +273,20 @@ Deno.test({
       }, { remotePlugins, calls, esm });
     }
 
+    // Runs `run` on a fresh page (see openPage), then closes it.
+    async function runOnNewPage(
+      remotePlugins: RemotePlugin[],
+      calls: [string, ...unknown[]][],
+      esm?: string,
+    ): Promise<{ report: PageReport; warnings: string[] }> {
+      const { context, page, warnings } = await openPage();
+      try {
+        return { report: await run(page, remotePlugins, calls, esm), warnings };
+      } finally {
+        await context.close();
+      }
+    }
+
     const hubbleTrack = (
       subscribe: string,
       mapping?: Record<string, unknown>,
@@ -295,8 +314,7 @@ Deno.test({
       await t.step(
         "track() reaches the partner SDK from its CDN URL with the mapped payload",
         async () => {
-          const { context, page, warnings } = await openPage();
-          const report = await run(page, [
+          const { report, warnings } = await runOnNewPage([
             hubbleTrack('type = "track"', {
               event: { "@template": "web: {{event}}" },
               attributes: {
@@ -309,7 +327,6 @@ Deno.test({
             "Order Completed",
             { total: 42, plan: "pro" },
           ]]);
-          await context.close();
           assert.deepEqual(report.errors, [], warnings.join("\n"));
           assert.deepEqual(
             report.sdkLoads,
@@ -340,11 +357,7 @@ Deno.test({
           const { context, page } = await openPage();
           const plugin = remotePlugin("hubble-web", "esm", {
             appID: "app-esm",
-            subscriptions: [{
-              partnerAction: "track",
-              subscribe: 'type = "track"',
-              enabled: true,
-            }],
+            subscriptions: [subscribed("track", 'type = "track"')],
           });
           const report = await run(page, [{
             ...plugin,
@@ -365,15 +378,13 @@ Deno.test({
       await t.step(
         "an event that matches no subscription reaches no SDK",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track" and event = "Order Completed"'),
           ], [
             ["track", "Viewed Page"],
             ["page"],
             ["track", "Order Completed", { total: 1 }],
           ]);
-          await context.close();
           assert.deepEqual(report.errors, []);
           assert.deepEqual(report.calls.map((c) => [c.method, c.args[0]]), [[
             "track",
@@ -385,15 +396,13 @@ Deno.test({
       await t.step(
         "an invalid payload makes no call and reports a validation error",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track"', {
               event: { "@path": "$.properties.missing" },
             }),
           ], [
             ["track", "Order Completed", { total: 1 }],
           ]);
-          await context.close();
           assert.deepEqual(report.calls, []);
           assert.equal(report.errors.length, 1, JSON.stringify(report.errors));
           assert.match(
@@ -411,11 +420,7 @@ Deno.test({
             hubbleTrack('type = "track"'),
             remotePlugin("userpilot-web", "iife", {
               token: "tok-1",
-              subscriptions: [{
-                partnerAction: "trackEvent",
-                subscribe: 'type = "track"',
-                enabled: true,
-              }],
+              subscriptions: [subscribed("trackEvent", 'type = "track"')],
             }),
           ], [["track", "Order Completed", { total: 3 }]]);
           const host = await page.textContent("#host");
@@ -495,33 +500,19 @@ Deno.test({
       await t.step(
         "two destinations on one page each get their calls",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track"'),
             remotePlugin("userpilot-web", "iife", {
               token: "tok-2",
               subscriptions: [
-                {
-                  partnerAction: "identifyUser",
-                  subscribe: 'type = "identify"',
-                  enabled: true,
-                },
-                {
-                  partnerAction: "trackEvent",
-                  subscribe: 'type = "track"',
-                  enabled: true,
-                },
-                {
-                  partnerAction: "pageView",
-                  subscribe: 'type = "page"',
-                  enabled: true,
-                },
+                subscribed("identifyUser", 'type = "identify"'),
+                subscribed("trackEvent", 'type = "track"'),
+                subscribed("pageView", 'type = "page"'),
               ],
             }),
           ], [["identify", "u2", { name: "Ada" }], ["track", "Clicked", {
             button: "buy",
           }], ["page", "Docs", "Intro"]]);
-          await context.close();
           assert.deepEqual(report.errors, []);
           assert.deepEqual(report.sdkLoads.toSorted(), ["hubble", "userpilot"]);
           const seen = report.calls.map((c) =>
