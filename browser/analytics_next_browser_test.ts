@@ -1,7 +1,9 @@
 // End-to-end: bundled destinations in headless Chromium, inside the real @segment/analytics-next.
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumTestOptions, launchChromium } from "./_testing.ts";
+import { bundleAnalyticsNext } from "./bundle/bundle_analytics_next.ts";
 import {
   bundleDestination,
   type BundleManifest,
@@ -10,15 +12,6 @@ import { HUBBLE_SDK_URL } from "../destinations/hubble-web/index.ts";
 import { USERPILOT_SDK_URL } from "../destinations/userpilot-web/index.ts";
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-const CHROMIUM = "/usr/bin/chromium";
-// Debian's chromium; outside CI a machine without it skips this test (CI installs it and must run it).
-const HAS_CHROMIUM = (() => {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-})();
 const SDKS: Record<string, string> = {
   [HUBBLE_SDK_URL]: "hubble_sdk.js",
   [USERPILOT_SDK_URL]: "userpilot_sdk.js",
@@ -63,19 +56,7 @@ async function buildAssets(dir: string): Promise<Assets> {
       gzipBudget: Infinity,
     });
   }
-  const result = await esbuild.build({
-    stdin: {
-      contents: 'export { AnalyticsBrowser } from "@segment/analytics-next";',
-      resolveDir: root,
-      loader: "js",
-    },
-    bundle: true,
-    format: "iife",
-    globalName: "AnalyticsNext",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
+  const analytics = await bundleAnalyticsNext(root);
   const runtime = await esbuild.build({
     entryPoints: [`${root}/browser/mod.ts`],
     bundle: true,
@@ -88,7 +69,7 @@ async function buildAssets(dir: string): Promise<Assets> {
   await esbuild.stop();
   return {
     manifests,
-    analytics: result.outputFiles[0].text,
+    analytics,
     runtime: runtime.outputFiles[0].text,
   };
 }
@@ -146,34 +127,17 @@ function javascript(body: string): Response {
   return new Response(body, { headers: { "content-type": "text/javascript" } });
 }
 
-const SKIPPED = !HAS_CHROMIUM && Deno.env.get("CI") === undefined;
-
 Deno.test({
-  name: "bundled destinations run inside analytics-next in Chromium" +
-    (SKIPPED
-      ? ` (ignored: ${CHROMIUM} is missing; apt-get install -y chromium runs it)`
-      : ""),
-  ignore: SKIPPED,
-  sanitizeOps: false,
-  sanitizeResources: false,
+  ...chromiumTestOptions(
+    "bundled destinations run inside analytics-next in Chromium",
+  ),
   async fn(t) {
     const dir = await Deno.makeTempDir({ prefix: "destkit_browser_" });
     const assets = await buildAssets(dir);
     const { manifests } = assets;
     const server = serveAssets(dir, assets);
     const origin = `http://127.0.0.1:${server.addr.port}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 15_000,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium(15_000);
 
     function remotePlugin(
       slug: string,

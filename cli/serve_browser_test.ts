@@ -3,7 +3,8 @@
 // deno-lint-ignore-file no-console
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { chromiumTestOptions, launchChromium } from "../browser/_testing.ts";
 import { HUBBLE_SDK_URL } from "../destinations/hubble-web/index.ts";
 import { startTester, type Tester } from "./serve.ts";
 import {
@@ -12,31 +13,6 @@ import {
   REPO_ROOT,
   scaffoldTrack,
 } from "./_testing.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = (() => {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-})();
-const SKIPPED = !HAS_CHROMIUM && Deno.env.get("CI") === undefined;
-
-async function launch(): Promise<Browser> {
-  return await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 30_000,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}
 
 // A page whose only way out is loopback.
 async function openTester(browser: Browser, tester: Tester): Promise<Page> {
@@ -102,13 +78,7 @@ async function text(page: Page, id: string): Promise<string> {
 }
 
 Deno.test({
-  name: "the tester page in Chromium" +
-    (SKIPPED
-      ? ` (ignored: ${CHROMIUM} is missing; apt-get install -y chromium runs it)`
-      : ""),
-  ignore: SKIPPED,
-  sanitizeOps: false,
-  sanitizeResources: false,
+  ...chromiumTestOptions("the tester page in Chromium"),
   async fn(t) {
     const artifacts = Deno.env.get("DESTKIT_ARTIFACTS") ??
       await Deno.makeTempDir({ prefix: "destkit_tester_screens_" });
@@ -131,7 +101,7 @@ Deno.test({
         [HUBBLE_SDK_URL]: join(REPO_ROOT, "browser/testdata/hubble_sdk.js"),
       },
     });
-    const browser = await launch();
+    const browser = await launchChromium(30_000);
     const screenshot = (page: Page, name: string) =>
       page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
     try {
