@@ -1,7 +1,9 @@
 // End-to-end: bundled destinations in headless Chromium, inside the real @segment/analytics-next.
 import assert from "node:assert/strict";
 import * as esbuild from "esbuild";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromiumTestOptions, launchChromium } from "./_testing.ts";
+import { bundleAnalyticsNext } from "./bundle/bundle_analytics_next.ts";
 import {
   bundleDestination,
   type BundleManifest,
@@ -10,15 +12,6 @@ import { HUBBLE_SDK_URL } from "../destinations/hubble-web/index.ts";
 import { USERPILOT_SDK_URL } from "../destinations/userpilot-web/index.ts";
 
 const root = new URL("..", import.meta.url).pathname.replace(/\/$/, "");
-const CHROMIUM = "/usr/bin/chromium";
-// Debian's chromium; outside CI a machine without it skips this test (CI installs it and must run it).
-const HAS_CHROMIUM = (() => {
-  try {
-    return Deno.statSync(CHROMIUM).isFile;
-  } catch {
-    return false;
-  }
-})();
 const SDKS: Record<string, string> = {
   [HUBBLE_SDK_URL]: "hubble_sdk.js",
   [USERPILOT_SDK_URL]: "userpilot_sdk.js",
@@ -63,19 +56,7 @@ async function buildAssets(dir: string): Promise<Assets> {
       gzipBudget: Infinity,
     });
   }
-  const result = await esbuild.build({
-    stdin: {
-      contents: 'export { AnalyticsBrowser } from "@segment/analytics-next";',
-      resolveDir: root,
-      loader: "js",
-    },
-    bundle: true,
-    format: "iife",
-    globalName: "AnalyticsNext",
-    platform: "browser",
-    write: false,
-    logLevel: "silent",
-  });
+  const analytics = await bundleAnalyticsNext(root);
   const runtime = await esbuild.build({
     entryPoints: [`${root}/browser/mod.ts`],
     bundle: true,
@@ -88,7 +69,7 @@ async function buildAssets(dir: string): Promise<Assets> {
   await esbuild.stop();
   return {
     manifests,
-    analytics: result.outputFiles[0].text,
+    analytics,
     runtime: runtime.outputFiles[0].text,
   };
 }
@@ -137,38 +118,26 @@ function serveAssets(
   );
 }
 
+/** An enabled subscription of `partnerAction` to the events `subscribe` matches. */
+function subscribed(partnerAction: string, subscribe: string) {
+  return { partnerAction, subscribe, enabled: true };
+}
+
 function javascript(body: string): Response {
   return new Response(body, { headers: { "content-type": "text/javascript" } });
 }
 
-const SKIPPED = !HAS_CHROMIUM && Deno.env.get("CI") === undefined;
-
 Deno.test({
-  name: "bundled destinations run inside analytics-next in Chromium" +
-    (SKIPPED
-      ? ` (ignored: ${CHROMIUM} is missing; apt-get install -y chromium runs it)`
-      : ""),
-  ignore: SKIPPED,
-  sanitizeOps: false,
-  sanitizeResources: false,
+  ...chromiumTestOptions(
+    "bundled destinations run inside analytics-next in Chromium",
+  ),
   async fn(t) {
     const dir = await Deno.makeTempDir({ prefix: "destkit_browser_" });
     const assets = await buildAssets(dir);
     const { manifests } = assets;
     const server = serveAssets(dir, assets);
     const origin = `http://127.0.0.1:${server.addr.port}`;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      timeout: 15_000,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium(15_000);
 
     function remotePlugin(
       slug: string,
@@ -268,6 +237,20 @@ Deno.test({
       }, { remotePlugins, calls, esm });
     }
 
+    // Runs `run` on a fresh page (see openPage), then closes it.
+    async function runOnNewPage(
+      remotePlugins: RemotePlugin[],
+      calls: [string, ...unknown[]][],
+      esm?: string,
+    ): Promise<{ report: PageReport; warnings: string[] }> {
+      const { context, page, warnings } = await openPage();
+      try {
+        return { report: await run(page, remotePlugins, calls, esm), warnings };
+      } finally {
+        await context.close();
+      }
+    }
+
     const hubbleTrack = (
       subscribe: string,
       mapping?: Record<string, unknown>,
@@ -295,8 +278,7 @@ Deno.test({
       await t.step(
         "track() reaches the partner SDK from its CDN URL with the mapped payload",
         async () => {
-          const { context, page, warnings } = await openPage();
-          const report = await run(page, [
+          const { report, warnings } = await runOnNewPage([
             hubbleTrack('type = "track"', {
               event: { "@template": "web: {{event}}" },
               attributes: {
@@ -309,7 +291,6 @@ Deno.test({
             "Order Completed",
             { total: 42, plan: "pro" },
           ]]);
-          await context.close();
           assert.deepEqual(report.errors, [], warnings.join("\n"));
           assert.deepEqual(
             report.sdkLoads,
@@ -340,11 +321,7 @@ Deno.test({
           const { context, page } = await openPage();
           const plugin = remotePlugin("hubble-web", "esm", {
             appID: "app-esm",
-            subscriptions: [{
-              partnerAction: "track",
-              subscribe: 'type = "track"',
-              enabled: true,
-            }],
+            subscriptions: [subscribed("track", 'type = "track"')],
           });
           const report = await run(page, [{
             ...plugin,
@@ -365,15 +342,13 @@ Deno.test({
       await t.step(
         "an event that matches no subscription reaches no SDK",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track" and event = "Order Completed"'),
           ], [
             ["track", "Viewed Page"],
             ["page"],
             ["track", "Order Completed", { total: 1 }],
           ]);
-          await context.close();
           assert.deepEqual(report.errors, []);
           assert.deepEqual(report.calls.map((c) => [c.method, c.args[0]]), [[
             "track",
@@ -385,15 +360,13 @@ Deno.test({
       await t.step(
         "an invalid payload makes no call and reports a validation error",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track"', {
               event: { "@path": "$.properties.missing" },
             }),
           ], [
             ["track", "Order Completed", { total: 1 }],
           ]);
-          await context.close();
           assert.deepEqual(report.calls, []);
           assert.equal(report.errors.length, 1, JSON.stringify(report.errors));
           assert.match(
@@ -411,11 +384,7 @@ Deno.test({
             hubbleTrack('type = "track"'),
             remotePlugin("userpilot-web", "iife", {
               token: "tok-1",
-              subscriptions: [{
-                partnerAction: "trackEvent",
-                subscribe: 'type = "track"',
-                enabled: true,
-              }],
+              subscriptions: [subscribed("trackEvent", 'type = "track"')],
             }),
           ], [["track", "Order Completed", { total: 3 }]]);
           const host = await page.textContent("#host");
@@ -495,33 +464,19 @@ Deno.test({
       await t.step(
         "two destinations on one page each get their calls",
         async () => {
-          const { context, page } = await openPage();
-          const report = await run(page, [
+          const { report } = await runOnNewPage([
             hubbleTrack('type = "track"'),
             remotePlugin("userpilot-web", "iife", {
               token: "tok-2",
               subscriptions: [
-                {
-                  partnerAction: "identifyUser",
-                  subscribe: 'type = "identify"',
-                  enabled: true,
-                },
-                {
-                  partnerAction: "trackEvent",
-                  subscribe: 'type = "track"',
-                  enabled: true,
-                },
-                {
-                  partnerAction: "pageView",
-                  subscribe: 'type = "page"',
-                  enabled: true,
-                },
+                subscribed("identifyUser", 'type = "identify"'),
+                subscribed("trackEvent", 'type = "track"'),
+                subscribed("pageView", 'type = "page"'),
               ],
             }),
           ], [["identify", "u2", { name: "Ada" }], ["track", "Clicked", {
             button: "buy",
           }], ["page", "Docs", "Intro"]]);
-          await context.close();
           assert.deepEqual(report.errors, []);
           assert.deepEqual(report.sdkLoads.toSorted(), ["hubble", "userpilot"]);
           const seen = report.calls.map((c) =>

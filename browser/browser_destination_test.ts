@@ -12,6 +12,7 @@ import {
   defineBrowserAction,
   defineBrowserDestination,
 } from "./mod.ts";
+import { defineLiquidWeb } from "./testdata/liquid-web/index.ts";
 
 interface Client {
   calls: unknown[][];
@@ -314,20 +315,7 @@ Deno.test("browserDestination() reports failures of initialize and of settings",
 Deno.test("browserDestination() accepts a mapping compiler with @liquid", async () => {
   const seen: string[] = [];
   const factory = browserDestination(
-    defineBrowserDestination({
-      name: "Liquid",
-      slug: "liquid-web",
-      mode: "device",
-      initialize: () => ({ send: (text: string) => seen.push(text) }),
-      actions: {
-        send: {
-          title: "Send",
-          platform: "web",
-          fields: { text: { label: "Text", type: "string", required: true } },
-          perform: (client, { payload }) => client.send(payload.text),
-        },
-      },
-    }),
+    defineLiquidWeb((text) => seen.push(text)),
     { compileMapping },
   );
   const [plugin] = await factory({

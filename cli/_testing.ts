@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runAction } from "./action.ts";
 import { runInit } from "./init.ts";
+import type { Tester } from "./serve.ts";
 
 /** The repository root (the folder of deno.json). */
 export const REPO_ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -73,13 +74,40 @@ export async function runCli(
     await writer.write(new TextEncoder().encode(options.stdin));
     await writer.close();
   }
-  const output = await child.output();
+  return cliRunOf(await child.output());
+}
+
+function cliRunOf(output: Deno.CommandOutput): CliRun {
   const decoder = new TextDecoder();
   return {
     code: output.code,
     stdout: decoder.decode(output.stdout),
     stderr: decoder.decode(output.stderr),
   };
+}
+
+/** Runs `cli/<script>` with `args` in `cwd` and fails unless it exits 0 (showing what it printed); returns the run. */
+export async function runCliOk(
+  script: string,
+  args: string[],
+  cwd: string,
+): Promise<CliRun> {
+  const run = await runCli(script, args, { cwd });
+  assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+  return run;
+}
+
+/** Runs `cli/<script>` with `args` in `cwd` and fails unless it exits 1 with `message` on stderr. */
+export async function runCliFailing(
+  script: string,
+  args: string[],
+  cwd: string,
+  message: RegExp,
+): Promise<CliRun> {
+  const run = await runCli(script, args, { cwd });
+  assert.equal(run.code, 1, run.stdout);
+  assert.match(run.stderr, message);
+  return run;
 }
 
 /**
@@ -130,12 +158,7 @@ export async function runDeno(
     stdout: "piped",
     stderr: "piped",
   }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
+  return cliRunOf(output);
 }
 
 /**
@@ -170,4 +193,25 @@ export async function initMinimal(root: string): Promise<void> {
     { cwd: root },
   );
   assert.equal(init.code, 0, init.stderr);
+}
+
+/**
+ * Calls the tester's HTTP API with its launch token: a GET without `body`, else a POST of
+ * `body` as JSON; `headers` are added last.
+ */
+export function callTester(
+  tester: Tester,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(new URL(path, tester.url), {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      "x-destkit-token": tester.token,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }

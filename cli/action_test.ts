@@ -4,10 +4,12 @@ import { exists } from "./_fs.ts";
 import { RESERVED_WORDS } from "./_names.ts";
 import { registerAction } from "./_register_action.ts";
 import {
+  type CliRun,
   createWorkspace,
   initMinimal,
   REPO_ROOT,
-  runCli,
+  runCliFailing,
+  runCliOk,
   runDeno,
 } from "./_testing.ts";
 
@@ -129,22 +131,16 @@ Deno.test("deno task action", async (t) => {
   const root = await createWorkspace();
   const index = join(root, "destinations/actions-acme/index.ts");
   try {
-    const init = await runCli("init.ts", [
-      "--name",
-      "Acme",
-      "--template",
-      "custom",
-      "--yes",
-    ], { cwd: root });
-    assert.equal(init.code, 0, init.stderr);
+    await runCliOk(
+      "init.ts",
+      ["--name", "Acme", "--template", "custom", "--yes"],
+      root,
+    );
 
     await t.step(
       "adds the action, its test, and registers it; the only destination is the default",
       async () => {
-        const run = await runCli("action.ts", ["trackEvent", "server"], {
-          cwd: root,
-        });
-        assert.equal(run.code, 0, run.stderr);
+        const run = await runCliOk("action.ts", ["trackEvent", "server"], root);
         assert.match(
           run.stdout,
           /Created destinations\/actions-acme\/trackEvent/,
@@ -167,19 +163,8 @@ Deno.test("deno task action", async (t) => {
     );
 
     await t.step("--title sets the title", async () => {
-      const run = await runCli(
-        "action.ts",
-        [
-          "identifyUser",
-          "server",
-          "--destination",
-          "actions-acme",
-          "--title",
-          "Identify a user",
-        ],
-        { cwd: root },
-      );
-      assert.equal(run.code, 0, run.stderr);
+      const title = ["--title", "Identify a user"];
+      await runCliOk("action.ts", ["identifyUser", "server", ...title], root);
       const action = await Deno.readTextFile(
         join(root, "destinations/actions-acme/identifyUser/index.ts"),
       );
@@ -217,11 +202,7 @@ Deno.test("deno task action", async (t) => {
     ];
     for (const failure of failures) {
       await t.step(`fails on ${failure.name}, changing nothing`, async () => {
-        const before = await Deno.readTextFile(index);
-        const run = await runCli("action.ts", failure.args, { cwd: root });
-        assert.equal(run.code, 1);
-        assert.match(run.stderr, failure.message);
-        assert.equal(await Deno.readTextFile(index), before);
+        await assertRefused(root, failure.args, failure.message, index);
       });
     }
 
@@ -233,12 +214,8 @@ Deno.test("deno task action", async (t) => {
           "destinations/actions-acme/trackEvent/index.ts",
         );
         await Deno.writeTextFile(file, "// edited\n");
-        const run = await runCli("action.ts", [
-          "trackEvent",
-          "server",
-          "--force",
-        ], { cwd: root });
-        assert.equal(run.code, 0, run.stderr);
+        const force = ["trackEvent", "server", "--force"];
+        const run = await runCliOk("action.ts", force, root);
         assert.match(
           run.stdout,
           /Already registered in destinations\/actions-acme\/index.ts/,
@@ -257,27 +234,22 @@ Deno.test("deno task action", async (t) => {
     await t.step(
       "with several destinations and no terminal, --destination is required",
       async () => {
-        await runCli("init.ts", [
-          "--name",
-          "Beta",
-          "--template",
-          "minimal",
-          "--yes",
-        ], { cwd: root });
-        const run = await runCli("action.ts", ["track", "server"], {
-          cwd: root,
-        });
-        assert.equal(run.code, 1);
-        assert.match(
-          run.stderr,
+        await runCliOk(
+          "init.ts",
+          ["--name", "Beta", "--template", "minimal", "--yes"],
+          root,
+        );
+        await runCliFailing(
+          "action.ts",
+          ["track", "server"],
+          root,
           /Cannot choose a destination: pass --destination \(one of actions-acme, actions-beta\)/,
         );
       },
     );
 
     await t.step("--help shows examples", async () => {
-      const run = await runCli("action.ts", ["--help"], { cwd: root });
-      assert.equal(run.code, 0);
+      const run = await runCliOk("action.ts", ["--help"], root);
       assert.match(
         run.stdout,
         /Usage: deno task action \[options\] <name> <type>/,
@@ -344,10 +316,7 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
       "a reserved word is imported under another name, and the destination still type-checks",
       async () => {
         for (const name of RESERVED_NAMES) {
-          const run = await runCli("action.ts", [name, "server"], {
-            cwd: root,
-          });
-          assert.equal(run.code, 0, `${name}: ${run.stderr}`);
+          const run = await runCliOk("action.ts", [name, "server"], root);
           assert.match(
             run.stdout,
             new RegExp(
@@ -365,12 +334,8 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
         }
         const checked = await runDeno(["check", index], root);
         assert.equal(checked.code, 0, checked.stderr);
-        const validated = await runCli("validate.ts", ["--skip-git"], {
-          cwd: root,
-        });
-        assert.equal(validated.code, 0, validated.stdout);
-        const manifest = await runCli("manifest.ts", [], { cwd: root });
-        assert.equal(manifest.code, 0, manifest.stderr);
+        await runCliOk("validate.ts", ["--skip-git"], root);
+        const manifest = await runCliOk("manifest.ts", [], root);
         const actions = Object.keys(
           JSON.parse(manifest.stdout).destinations[0].actions,
         );
@@ -389,15 +354,15 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
       await t.step(
         `"${name}" is refused, not rewritten, and nothing is written`,
         async () => {
-          const before = await Deno.readTextFile(index);
           const folders = await Array.fromAsync(
             Deno.readDir(join(destinations, "actions-acme")),
           );
-          const run = await runCli("action.ts", [name, "server"], {
-            cwd: root,
-          });
-          assert.equal(run.code, 1);
-          assert.match(run.stderr, /^error: Cannot add action "/);
+          const run = await assertRefused(
+            root,
+            [name, "server"],
+            /^error: Cannot add action "/,
+            index,
+          );
           if (suggestion === undefined) {
             assert.match(run.stderr, /an action name cannot be empty/);
           } else {
@@ -406,7 +371,6 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
               new RegExp(`is not an identifier: .*such as "${suggestion}"`),
             );
           }
-          assert.equal(await Deno.readTextFile(index), before);
           assert.equal(
             (await Array.fromAsync(
               Deno.readDir(join(destinations, "actions-acme")),
@@ -418,12 +382,10 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
     }
 
     await t.step("a property of every object is refused", async () => {
-      const run = await runCli("action.ts", ["constructor", "server"], {
-        cwd: root,
-      });
-      assert.equal(run.code, 1);
-      assert.match(
-        run.stderr,
+      await runCliFailing(
+        "action.ts",
+        ["constructor", "server"],
+        root,
         /Cannot add action "constructor": "constructor" is a property of every object/,
       );
     });
@@ -431,10 +393,8 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
     await t.step(
       "a name the module already uses is imported under another name",
       async () => {
-        const run = await runCli("action.ts", ["defineDestination", "server"], {
-          cwd: root,
-        });
-        assert.equal(run.code, 0, run.stderr);
+        const args = ["defineDestination", "server"];
+        const run = await runCliOk("action.ts", args, root);
         assert.match(
           run.stdout,
           /Imported as defineDestinationAction: "defineDestination" is already used in destinations\/actions-acme\/index.ts/,
@@ -449,20 +409,15 @@ Deno.test("deno task action never writes code that fails deno check", async (t) 
           index,
         )}\nexport const broken: number = "not a number";\n`;
         await Deno.writeTextFile(index, broken);
-        const run = await runCli("action.ts", ["track", "server"], {
-          cwd: root,
-        });
-        assert.equal(run.code, 1);
-        assert.match(
-          run.stderr,
+        const run = await assertRefused(
+          root,
+          ["track", "server"],
           /Cannot add action "track" to "actions-acme": destinations\/actions-acme\/index.ts did not pass deno check and deno lint before either; fix it first; nothing was changed/,
+          index,
+          join(destinations, "actions-acme/track"),
         );
         assert.match(run.stderr, /TS2322/);
         assert.equal(await Deno.readTextFile(index), broken);
-        assert.equal(
-          await exists(join(destinations, "actions-acme/track")),
-          false,
-        );
       },
     );
   } finally {
@@ -484,12 +439,11 @@ Deno.test("deno task action on the repository's destinations", async (t) => {
     await t.step(
       "a server action in a destination without a Settings export compiles, and says its settings are untyped",
       async () => {
-        const run = await runCli(
+        const run = await runCliOk(
           "action.ts",
           ["newThing", "server", "--destination", "slack"],
-          { cwd: root },
+          root,
         );
-        assert.equal(run.code, 0, run.stderr);
         assert.match(
           run.stdout,
           /Settings are untyped in the action: destinations\/slack\/index.ts exports no type Settings/,
@@ -509,22 +463,12 @@ Deno.test("deno task action on the repository's destinations", async (t) => {
     await t.step(
       "a browser action in a destination without the types it needs is refused before writing",
       async () => {
-        const index = join(destinations, "hubble-web/index.ts");
-        const before = await Deno.readTextFile(index);
-        const run = await runCli(
-          "action.ts",
+        await assertRefused(
+          root,
           ["newThing", "browser", "--destination", "hubble-web"],
-          { cwd: root },
-        );
-        assert.equal(run.code, 1);
-        assert.match(
-          run.stderr,
           /Cannot add a browser action to "hubble-web": destinations\/hubble-web\/index.ts does not export Settings, Client, which the browser action imports/,
-        );
-        assert.equal(await Deno.readTextFile(index), before);
-        assert.equal(
-          await exists(join(destinations, "hubble-web/newThing")),
-          false,
+          join(destinations, "hubble-web/index.ts"),
+          join(destinations, "hubble-web/newThing"),
         );
       },
     );
@@ -532,6 +476,24 @@ Deno.test("deno task action on the repository's destinations", async (t) => {
     await Deno.remove(root, { recursive: true });
   }
 });
+
+/**
+ * Runs `deno task action` with `args` in `root`, which must fail with `message`, leave the
+ * definition `index` as it was and, when named, write no `folder`.
+ */
+async function assertRefused(
+  root: string,
+  args: string[],
+  message: RegExp,
+  index: string,
+  folder?: string,
+): Promise<CliRun> {
+  const before = await Deno.readTextFile(index);
+  const run = await runCliFailing("action.ts", args, root, message);
+  assert.equal(await Deno.readTextFile(index), before);
+  if (folder !== undefined) assert.equal(await exists(folder), false);
+  return run;
+}
 
 async function copyFolder(from: string, to: string): Promise<void> {
   await Deno.mkdir(to, { recursive: true });

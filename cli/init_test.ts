@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { runInit } from "./init.ts";
-import { createWorkspace, runCli, workspaceConfig } from "./_testing.ts";
+import {
+  createWorkspace,
+  runCli,
+  runCliFailing,
+  runCliOk,
+  workspaceConfig,
+} from "./_testing.ts";
 
 async function listTree(path: string): Promise<string[]> {
   const found: string[] = [];
@@ -23,10 +29,11 @@ Deno.test("deno task init with flags runs without a terminal", async (t) => {
     await t.step(
       "--yes takes the suggested slug and the custom template",
       async () => {
-        const run = await runCli("init.ts", ["--name", "Acme CRM", "--yes"], {
-          cwd: root,
-        });
-        assert.equal(run.code, 0, run.stderr);
+        const run = await runCliOk(
+          "init.ts",
+          ["--name", "Acme CRM", "--yes"],
+          root,
+        );
         assert.match(
           run.stdout,
           /Created destinations\/actions-acme-crm from the custom template/,
@@ -48,21 +55,16 @@ Deno.test("deno task init with flags runs without a terminal", async (t) => {
     );
 
     await t.step("every flag is honoured", async () => {
-      const run = await runCli(
-        "init.ts",
-        [
-          "--name",
-          "Hubble",
-          "--slug",
-          "hubble-web-2",
-          "--template",
-          "browser",
-          "--directory",
-          "elsewhere",
-        ],
-        { cwd: root },
-      );
-      assert.equal(run.code, 0, run.stderr);
+      const run = await runCliOk("init.ts", [
+        "--name",
+        "Hubble",
+        "--slug",
+        "hubble-web-2",
+        "--template",
+        "browser",
+        "--directory",
+        "elsewhere",
+      ], root);
       const index = await Deno.readTextFile(
         join(root, "elsewhere/hubble-web-2/index.ts"),
       );
@@ -120,16 +122,13 @@ Deno.test("deno task init with flags runs without a terminal", async (t) => {
     for (const failure of failures) {
       await t.step(`fails on ${failure.name}, writing nothing`, async () => {
         const before = await listTree(root);
-        const run = await runCli("init.ts", failure.args, { cwd: root });
-        assert.equal(run.code, 1);
-        assert.match(run.stderr, failure.message);
+        await runCliFailing("init.ts", failure.args, root, failure.message);
         assert.deepEqual(await listTree(root), before);
       });
     }
 
     await t.step("--help shows the templates and examples", async () => {
-      const run = await runCli("init.ts", ["--help"], { cwd: root });
-      assert.equal(run.code, 0);
+      const run = await runCliOk("init.ts", ["--help"], root);
       assert.match(run.stdout, /Usage: deno task init \[options\]/);
       assert.match(run.stdout, /oauth-managed/);
       assert.match(run.stdout, /Examples:\n {2}\$ deno task init\n/);
@@ -173,35 +172,47 @@ Deno.test("runInit() asks for what the flags do not say", async (t) => {
   const root = await createWorkspace();
   const directory = join(root, "destinations");
   try {
-    await t.step(
-      "name, then the suggested slug, then a template picked with the arrow keys",
-      async () => {
-        const terminal = fakeTerminal();
-        const done = runInit({ directory }, terminal);
-        await terminal.answer("Destination name", "Acme CRM\r");
-        await terminal.answer("actions-acme-crm", "\r");
-        await terminal.answer("Template", "\x1b[B\r");
-        const result = await done;
-        assert.equal(result.slug, "actions-acme-crm");
-        assert.equal(result.template.id, "basic");
-        const index = await Deno.readTextFile(
-          join(directory, "actions-acme-crm/index.ts"),
-        );
-        assert.match(index, /name: "Acme CRM"/);
-        assert.match(index, /scheme: "basic"/);
+    const dialogues = [
+      {
+        name:
+          "name, then the suggested slug, then a template picked with the arrow keys",
+        template: undefined,
+        answers: [
+          ["Destination name", "Acme CRM\r"],
+          ["actions-acme-crm", "\r"],
+          ["Template", "\x1b[B\r"],
+        ],
+        expected: { slug: "actions-acme-crm", template: "basic" },
+        index: [/name: "Acme CRM"/, /scheme: "basic"/],
       },
-    );
-
-    await t.step("a taken slug is refused until another is typed", async () => {
-      const terminal = fakeTerminal();
-      const done = runInit({ directory, template: "minimal" }, terminal);
-      await terminal.answer("Destination name", "Acme CRM\r");
-      await terminal.answer("actions-acme-crm", "\r");
-      await terminal.answer("is taken", "actions-acme-crm-2\r");
-      const result = await done;
-      assert.equal(result.slug, "actions-acme-crm-2");
-      assert.equal(result.template.id, "minimal");
-    });
+      {
+        name: "a taken slug is refused until another is typed",
+        template: "minimal",
+        answers: [
+          ["Destination name", "Acme CRM\r"],
+          ["actions-acme-crm", "\r"],
+          ["is taken", "actions-acme-crm-2\r"],
+        ],
+        expected: { slug: "actions-acme-crm-2", template: "minimal" },
+        index: [/name: "Acme CRM"/],
+      },
+    ];
+    for (const { name, template, answers, expected, index } of dialogues) {
+      await t.step(name, async () => {
+        const terminal = fakeTerminal();
+        const done = runInit({ directory, template }, terminal);
+        for (const [prompt, keys] of answers) {
+          await terminal.answer(prompt, keys);
+        }
+        const result = await done;
+        assert.equal(result.slug, expected.slug);
+        assert.equal(result.template.id, expected.template);
+        const text = await Deno.readTextFile(
+          join(directory, expected.slug, "index.ts"),
+        );
+        for (const pattern of index) assert.match(text, pattern);
+      });
+    }
   } finally {
     await Deno.remove(root, { recursive: true });
   }

@@ -1,8 +1,12 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { runInit } from "./init.ts";
-import { startTester, type Tester } from "./serve.ts";
-import { createWorkspace, editFile, scaffoldTrack } from "./_testing.ts";
+import { type ServeOptions, startTester, type Tester } from "./serve.ts";
+import {
+  callTester as api,
+  createWorkspace,
+  editFile,
+  scaffoldTrack,
+} from "./_testing.ts";
 
 // Sends one raw HTTP/1.1 request, so that `Host` is exactly what a foreign page (or DNS rebinding) sends.
 async function rawRequest(port: number, lines: string[], body = "") {
@@ -29,18 +33,6 @@ async function rawRequest(port: number, lines: string[], body = "") {
   return { status, body: text.slice(text.indexOf("\r\n\r\n") + 4) };
 }
 
-function api(tester: Tester, path: string, body?: unknown, headers = {}) {
-  return fetch(new URL(path, tester.url), {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      "x-destkit-token": tester.token,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
 const event = {
   type: "track",
   event: "Order Completed",
@@ -48,13 +40,50 @@ const event = {
   properties: { total: 42 },
 };
 
-Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
+/** POST /api/run of `event` through the scaffold's `track`, with `changes` to that body. */
+function runTrack(tester: Tester, changes: Record<string, unknown> = {}) {
+  return api(tester, "/api/run", {
+    destination: "actions-acme",
+    action: "track",
+    settings: { apiKey: "k-1" },
+    event,
+    ...changes,
+  });
+}
+
+/** A tester on a workspace holding the scaffolded actions-acme. */
+interface Fixture {
+  tester: Tester;
+  root: string;
+  directory: string;
+  /** The file of the `track` action. */
+  file: string;
+}
+
+/**
+ * Runs `fn` with a tester (started with `options`) on a workspace holding the scaffolded
+ * actions-acme, whose `track` action `edit` may change first; then stops and removes both.
+ */
+async function withTester(
+  options: ServeOptions,
+  fn: (fixture: Fixture) => Promise<void>,
+  edit?: (source: string) => string,
+): Promise<void> {
   const root = await createWorkspace();
   const directory = join(root, "destinations");
-  const tester = startTester({ port: 0, directory, check: false });
+  const file = await scaffoldTrack(directory);
+  if (edit !== undefined) await editFile(file, edit);
+  const tester = startTester({ port: 0, directory, check: false, ...options });
   try {
-    await scaffoldTrack(directory);
+    await fn({ tester, root, directory, file });
+  } finally {
+    await tester.shutdown();
+    await Deno.remove(root, { recursive: true });
+  }
+}
 
+Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
+  await withTester({}, async ({ tester, root, file }) => {
     await t.step(
       "GET / is the tester page, carrying the launch token",
       async () => {
@@ -82,12 +111,7 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     await t.step(
       "POST /api/run with an action returns the payload, each request once and the result",
       async () => {
-        const response = await api(tester, "/api/run", {
-          destination: "actions-acme",
-          action: "track",
-          settings: { apiKey: "k-1" },
-          event,
-        });
+        const response = await runTrack(tester);
         const body = await response.json();
         assert.equal(response.status, 200);
         assert.deepEqual(body.payload, {
@@ -109,11 +133,8 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     await t.step(
       "POST /api/run hides a password setting in the requests it shows",
       async () => {
-        const text = await (await api(tester, "/api/run", {
-          destination: "actions-acme",
-          action: "track",
+        const text = await (await runTrack(tester, {
           settings: { apiKey: "k-secret-7f3a" },
-          event,
         })).text();
         assert.ok(!text.includes("k-secret-7f3a"), text);
         const body = JSON.parse(text);
@@ -124,11 +145,8 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     await t.step(
       "POST /api/run without an action runs the default subscriptions",
       async () => {
-        const body = await (await api(tester, "/api/run", {
-          destination: "actions-acme",
-          settings: { apiKey: "k-1" },
-          event,
-        })).json();
+        const body = await (await runTrack(tester, { action: undefined }))
+          .json();
         assert.deepEqual(
           body.results.map((result: { status: string }) => result.status),
           ["delivered"],
@@ -195,17 +213,11 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     await t.step(
       "an edit shows up on the next run, and the answer says it reloaded",
       async () => {
-        const file = join(directory, "actions-acme", "track", "index.ts");
         const source = await editFile(
           file,
           (text) => text.replace('request("track"', 'request("track-v2"'),
         );
-        const body = await (await api(tester, "/api/run", {
-          destination: "actions-acme",
-          action: "track",
-          settings: { apiKey: "k-1" },
-          event,
-        })).json();
+        const body = await (await runTrack(tester)).json();
         assert.equal(body.reload.reloaded, true);
         assert.equal(
           body.requests[0].url,
@@ -219,16 +231,11 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
     await t.step(
       "a destination that no longer loads answers 422 with the error, not a stale result",
       async () => {
-        const file = join(directory, "actions-acme", "track", "index.ts");
         const source = await editFile(
           file,
           (text) => `${text}\nthrow new Error("broken on purpose");\n`,
         );
-        const response = await api(tester, "/api/run", {
-          destination: "actions-acme",
-          action: "track",
-          event,
-        });
+        const response = await runTrack(tester, { settings: undefined });
         const text = await response.text();
         await Deno.writeTextFile(file, source);
         assert.equal(response.status, 422);
@@ -239,25 +246,14 @@ Deno.test("deno task serve answers its API on 127.0.0.1", async (t) => {
         assert.ok(!text.includes(root), `an absolute path in ${text}`);
       },
     );
-  } finally {
-    await tester.shutdown();
-    await Deno.remove(root, { recursive: true });
-  }
+  });
 });
 
 Deno.test("deno task serve refuses what a foreign web page sends", async (t) => {
-  const root = await createWorkspace();
-  const directory = join(root, "destinations");
-  await runInit({ name: "Acme", template: "custom", yes: true, directory });
-  const tester = startTester({
-    port: 0,
-    directory,
-    check: false,
-    maxBodyBytes: 4096,
-  });
-  const port = tester.addr.port;
   const run = JSON.stringify({ destination: "actions-acme", event });
-  try {
+  const options = { maxBodyBytes: 4096 };
+  await withTester(options, async ({ tester, root, directory }) => {
+    const port = tester.addr.port;
     await t.step(
       "a foreign Host (DNS rebinding) is refused, for the page and the API",
       async () => {
@@ -397,34 +393,12 @@ Deno.test("deno task serve refuses what a foreign web page sends", async (t) => 
         );
       },
     );
-  } finally {
-    await tester.shutdown();
-    await Deno.remove(root, { recursive: true });
-  }
+  });
 });
 
 Deno.test("a run that never ends is stopped and blocks no other request", async () => {
-  const root = await createWorkspace();
-  const directory = join(root, "destinations");
-  const file = await scaffoldTrack(directory);
-  await editFile(file, (source) =>
-    source.replace(
-      "perform: (request, { payload }) =>",
-      "perform: (request, { payload }) => { for (;;); },\n  _old: (request, { payload }) =>",
-    ));
-  const tester = startTester({
-    port: 0,
-    directory,
-    check: false,
-    timeoutMs: 2000,
-  });
-  try {
-    const stalled = api(tester, "/api/run", {
-      destination: "actions-acme",
-      action: "track",
-      settings: { apiKey: "k-1" },
-      event,
-    });
+  await withTester({ timeoutMs: 2000 }, async ({ tester }) => {
+    const stalled = runTrack(tester);
     const listed = await api(tester, "/api/destinations");
     assert.equal(listed.status, 200, "another request is answered meanwhile");
     await listed.body?.cancel();
@@ -434,24 +408,14 @@ Deno.test("a run that never ends is stopped and blocks no other request", async 
       (await response.json()).error,
       /^Cannot finish the run: it took longer than 2 s/,
     );
-  } finally {
-    await tester.shutdown();
-    await Deno.remove(root, { recursive: true });
-  }
+  }, (source) =>
+    source.replace(
+      "perform: (request, { payload }) =>",
+      "perform: (request, { payload }) => { for (;;); },\n  _old: (request, { payload }) =>",
+    ));
 });
 
 Deno.test("a mapping that would abort V8 leaves the tester answering", async () => {
-  const root = await createWorkspace();
-  const directory = join(root, "destinations");
-  await scaffoldTrack(directory);
-  // A small heap makes the run die sooner; the point is that the server lives on.
-  const tester = startTester({
-    port: 0,
-    directory,
-    check: false,
-    maxHeapMb: 64,
-    timeoutMs: 120_000,
-  });
   let value: unknown = { "@path": "$.event" };
   for (let level = 0; level < 12; level++) {
     value = {
@@ -463,11 +427,10 @@ Deno.test("a mapping that would abort V8 leaves the tester answering", async () 
       },
     };
   }
-  try {
-    const response = await api(tester, "/api/run", {
-      destination: "actions-acme",
-      action: "track",
-      settings: { apiKey: "k-1" },
+  // A small heap makes the run die sooner; the point is that the server lives on.
+  const options = { maxHeapMb: 64, timeoutMs: 120_000 };
+  await withTester(options, async ({ tester }) => {
+    const response = await runTrack(tester, {
       mapping: { event: value, userId: "u-1" },
       event: { ...event, event: "a" },
     });
@@ -479,10 +442,7 @@ Deno.test("a mapping that would abort V8 leaves the tester answering", async () 
     const next = await api(tester, "/api/destinations");
     assert.equal(next.status, 200, "the tester still answers");
     await next.body?.cancel();
-  } finally {
-    await tester.shutdown();
-    await Deno.remove(root, { recursive: true });
-  }
+  });
 });
 
 Deno.test("deno task serve names a port in use and suggests --port 0", () => {

@@ -4,6 +4,7 @@ import {
   createWorkspace,
   editFile,
   runCli,
+  runCliFailing,
   scaffoldTrack,
 } from "./_testing.ts";
 import { validateDestinations } from "./validate.ts";
@@ -87,6 +88,16 @@ export default defineDestination({
 });
 `;
 
+/** Writes `source` as the definition of the destination folder `folder` in `directory`. */
+async function writeDestination(
+  directory: string,
+  folder: string,
+  source: string,
+): Promise<void> {
+  await Deno.mkdir(join(directory, folder));
+  await Deno.writeTextFile(join(directory, folder, "index.ts"), source);
+}
+
 /** One line per finding, with paths relative to the workspace `root`. */
 function summarize(
   findings: { level: string; file: string; path: string; message: string }[],
@@ -103,8 +114,7 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
   const directory = join(root, "destinations");
   try {
     await scaffoldTrack(directory, "Good");
-    await Deno.mkdir(join(directory, "actions-bad"));
-    await Deno.writeTextFile(join(directory, "actions-bad/index.ts"), BAD);
+    await writeDestination(directory, "actions-bad", BAD);
 
     await t.step("a scaffold has no finding", async () => {
       const result = await validateDestinations({
@@ -141,8 +151,7 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
     });
 
     await t.step("a slug used twice is an error on the second", async () => {
-      await Deno.mkdir(join(directory, "copy"));
-      await Deno.writeTextFile(join(directory, "copy/index.ts"), COPY);
+      await writeDestination(directory, "copy", COPY);
       const { findings } = await validateDestinations({
         directory,
         slug: "copy",
@@ -172,57 +181,47 @@ Deno.test("validateDestinations() reports each problem with its file and path", 
     );
 
     await t.step("an unknown destination fails", async () => {
-      const run = await runCli("validate.ts", ["nope", "--skip-git"], {
-        cwd: root,
-      });
-      assert.equal(run.code, 1);
-      assert.match(
-        run.stderr,
+      await runCliFailing(
+        "validate.ts",
+        ["nope", "--skip-git"],
+        root,
         /error: Cannot find destination "nope" in .*destinations: known: actions-bad, actions-good/,
       );
     });
 
-    await t.step(
-      "core's definition checks are reported once each",
-      async () => {
-        await Deno.mkdir(join(directory, "no-label"));
-        await Deno.writeTextFile(
-          join(directory, "no-label/index.ts"),
-          NO_LABEL,
-        );
-        const { findings } = await validateDestinations({
-          directory,
-          slug: "actions-no-label",
-          skipGit: true,
-        });
-        assert.deepEqual(summarize(findings, root), [
+    const coreChecks = [
+      {
+        name: "core's definition checks are reported once each",
+        folder: "no-label",
+        source: NO_LABEL,
+        findings: [
           'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: "label" must be a string',
           'error destinations/no-label/index.ts actions.track.fields.size: Cannot use field "size" of actions.track.fields: choice 1.5 does not fit the field: must be an integer, received 1.5',
           "error destinations/no-label/index.ts actions.track.fields.user.properties.name: the field has no label",
-        ]);
+        ],
       },
-    );
-
-    await t.step(
-      "every issue core finds is printed, not only the first",
-      async () => {
-        await Deno.mkdir(join(directory, "no-perform"));
-        await Deno.writeTextFile(
-          join(directory, "no-perform/index.ts"),
-          NO_PERFORM,
-        );
-        const { findings } = await validateDestinations({
-          directory,
-          slug: "actions-no-perform",
-          skipGit: true,
-        });
-        assert.deepEqual(summarize(findings, root), [
+      {
+        name: "every issue core finds is printed, not only the first",
+        folder: "no-perform",
+        source: NO_PERFORM,
+        findings: [
           'error destinations/no-perform/index.ts extendRequest: "extendRequest" must be a function, got "headers"',
           "error destinations/no-perform/index.ts actions.track.perform: has no perform function",
           "error destinations/no-perform/index.ts presets[0].eventSlug: has no eventSlug",
-        ]);
+        ],
       },
-    );
+    ];
+    for (const { name, folder, source, findings } of coreChecks) {
+      await t.step(name, async () => {
+        await writeDestination(directory, folder, source);
+        const result = await validateDestinations({
+          directory,
+          slug: `actions-${folder}`,
+          skipGit: true,
+        });
+        assert.deepEqual(summarize(result.findings, root), findings);
+      });
+    }
   } finally {
     await Deno.remove(root, { recursive: true });
   }

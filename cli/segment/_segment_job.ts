@@ -7,19 +7,16 @@ import type { LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
 import type {
   BatchInput,
-  DeleteInput,
-  DynamicFieldsInput,
   RunInput,
-  SeenRequest,
   SettingsInput,
   WorkerAnswer,
   WorkerJob,
 } from "../server/_worker_protocol.ts";
 import {
+  answerJob,
   checkAction,
-  recordingFetch,
-  redactRequests,
-  runFailed,
+  previewPayload,
+  type RunJob,
 } from "../server/_job_plumbing.ts";
 import { TesterRequestError } from "../server/_tester_error.ts";
 import {
@@ -107,12 +104,10 @@ async function run(
     return { results };
   }
   const mapping = mappingOf(definition, input);
-  let payload: unknown;
-  try {
-    payload = transform(mapping, input.event as Bag);
-  } catch (error) {
-    payload = { error: messageOf(error) };
-  }
+  const payload = previewPayload(
+    () => transform(mapping, input.event as Bag),
+    messageOf,
+  );
   const results = await destination.executeAction(input.action, {
     event: input.event,
     mapping,
@@ -145,12 +140,19 @@ async function batch(
 
 async function perform(
   definition: Bag,
-  job: Exclude<WorkerJob, { op: "describe" | "describeSegment" }>,
+  job: RunJob,
   fetch: typeof globalThis.fetch,
 ): Promise<unknown> {
+  if (definition.mode !== "cloud") {
+    throw new TesterRequestError(
+      `Cannot run ${definition.name} on the server: it is a device-mode destination`,
+    );
+  }
   const destination = new Destination(definition as never, { fetch });
   const input = job.input;
-  if (job.op === "run") return await run(definition, destination, job.input);
+  if (job.op === "run") {
+    return await run(definition, destination, job.input);
+  }
   if (job.op === "batch") {
     return await batch(definition, destination, job.input);
   }
@@ -167,15 +169,17 @@ async function perform(
     return await destination.refreshAccessToken(settings, settings.oauth);
   }
   if (job.op === "delete") {
-    const { event } = job.input as DeleteInput;
     if (destination.onDelete === undefined) {
       throw new TesterRequestError(
         `Cannot delete: ${definition.name} has no onDelete`,
       );
     }
-    return await destination.onDelete(event as Bag, settingsOf(input));
+    return await destination.onDelete(
+      job.input.event as Bag,
+      settingsOf(input),
+    );
   }
-  const { action, field, payload = {} } = job.input as DynamicFieldsInput;
+  const { action, field, payload = {} } = job.input;
   checkAction(definition.actions, action);
   return await destination.executeDynamicField(action, field, {
     settings: settingsOf(input),
@@ -184,15 +188,14 @@ async function perform(
   });
 }
 
-/** The recorded requests with the password settings and OAuth tokens hidden. */
-function redacted(
+/** The password settings and OAuth tokens of the run, to hide in the requests shown. */
+function secretsOf(
   definition: Bag,
   input: SettingsInput | undefined,
-  requests: SeenRequest[],
-): SeenRequest[] {
+): string[] {
   const fields: Bag = definition.authentication?.fields ?? {};
   const settings: Bag = input?.settings ?? {};
-  const secrets = [
+  return [
     ...Object.keys(fields)
       .filter((key) => fields[key]?.type === "password")
       .map((key) => settings[key]),
@@ -202,7 +205,6 @@ function redacted(
   ].filter((value): value is string =>
     typeof value === "string" && value !== ""
   );
-  return redactRequests(requests, secrets);
 }
 
 function describeAll(directory: string): unknown[] {
@@ -226,41 +228,15 @@ function describeAll(directory: string): unknown[] {
  * description of every destination in the folder `job.file`.
  */
 export async function performSegmentJob(job: WorkerJob): Promise<WorkerAnswer> {
-  const requests: SeenRequest[] = [];
   if (job.op === "describeSegment") {
-    return { ok: true, value: describeAll(job.file), requests };
+    return { ok: true, value: describeAll(job.file), requests: [] };
   }
-  let definition: Bag;
-  try {
-    definition = load(job.file);
-  } catch (error) {
-    return { ok: false, stage: "load", error: messageOf(error) };
-  }
-  try {
-    if (job.op === "describe") {
-      return {
-        ok: true,
-        value: describeDestination(definition as LoadedDefinition),
-        requests,
-      };
-    }
-    if (definition.mode !== "cloud") {
-      throw new TesterRequestError(
-        `Cannot run ${definition.name} on the server: it is a device-mode destination`,
-      );
-    }
-    const fetch = recordingFetch(requests, job.input.live === true);
-    const value = await perform(definition, job, fetch);
-    return {
-      ok: true,
-      value: value ?? null,
-      requests: redacted(definition, job.input, requests),
-    };
-  } catch (error) {
-    return runFailed(
-      error,
-      messageOf(error),
-      redacted(definition, "input" in job ? job.input : undefined, requests),
-    );
-  }
+  return await answerJob(job, {
+    load,
+    describe: (definition) =>
+      describeDestination(definition as LoadedDefinition),
+    perform,
+    secretsOf,
+    messageOf,
+  });
 }

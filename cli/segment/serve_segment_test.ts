@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startTester, type Tester } from "../serve.ts";
+import { callTester } from "../_testing.ts";
 import { resolveSegmentDestinations } from "./segment_package.ts";
 
 const FIXTURE = fileURLToPath(
@@ -28,14 +29,7 @@ async function createSegmentPackage(): Promise<string> {
 }
 
 async function api(tester: Tester, path: string, body?: unknown) {
-  const response = await fetch(new URL(path, tester.url), {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      "x-destkit-token": tester.token,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await callTester(tester, path, body);
   return { status: response.status, body: await response.json() };
 }
 
@@ -58,6 +52,13 @@ Deno.test("serve --segment lists and runs Segment's compiled destinations throug
     userId: "auth0|123",
     timestamp: "2024-05-01T10:00:00.000Z",
   };
+  /** POST /api/run of `event` to the compiled example, with `changes` to that body. */
+  const run = (changes: Record<string, unknown>) =>
+    api(tester, "/api/run", {
+      destination: "segment:compiled-example",
+      event,
+      ...changes,
+    });
   try {
     await t.step(
       "lists it as segment:<slug> after the local ones, with its actions",
@@ -80,10 +81,7 @@ Deno.test("serve --segment lists and runs Segment's compiled destinations throug
     await t.step(
       "runs the default subscriptions, dry: the request is recorded",
       async () => {
-        const { status, body } = await api(tester, "/api/run", {
-          destination: "segment:compiled-example",
-          event,
-        });
+        const { status, body } = await run({});
         assert.equal(status, 200, JSON.stringify(body));
         assert.equal(body.requests.length, 1);
         const [request] = body.requests;
@@ -101,11 +99,9 @@ Deno.test("serve --segment lists and runs Segment's compiled destinations throug
     await t.step(
       "runs one action with a mapping and shows the payload",
       async () => {
-        const { status, body } = await api(tester, "/api/run", {
-          destination: "segment:compiled-example",
+        const { status, body } = await run({
           action: "send",
           mapping: { name: { "@path": "$.userId" } },
-          event,
         });
         assert.equal(status, 200, JSON.stringify(body));
         assert.deepEqual(body.payload, { name: "auth0|123" });
@@ -115,12 +111,7 @@ Deno.test("serve --segment lists and runs Segment's compiled destinations throug
     await t.step(
       "a payload Segment rejects answers with Segment's error",
       async () => {
-        const { status, body } = await api(tester, "/api/run", {
-          destination: "segment:compiled-example",
-          action: "send",
-          mapping: {},
-          event,
-        });
+        const { status, body } = await run({ action: "send", mapping: {} });
         assert.equal(status, 500);
         assert.equal(body.stage, "run");
         assert.equal(
@@ -133,10 +124,7 @@ Deno.test("serve --segment lists and runs Segment's compiled destinations throug
     await t.step(
       "an unknown Segment destination is a 400 naming the known ones",
       async () => {
-        const { status, body } = await api(tester, "/api/run", {
-          destination: "segment:nope",
-          event,
-        });
+        const { status, body } = await run({ destination: "segment:nope" });
         assert.equal(status, 400);
         assert.match(
           body.error,

@@ -14,18 +14,16 @@ import { pathToFileURL } from "node:url";
 import { definitionOf, type LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
 import {
+  answerJob,
   checkAction,
-  recordingFetch,
-  redactRequests,
-  runFailed,
+  previewPayload,
+  type RunJob,
 } from "./_job_plumbing.ts";
 import { TesterRequestError } from "./_tester_error.ts";
 import type {
   BatchInput,
-  DeleteInput,
   DynamicFieldsInput,
   RunInput,
-  SeenRequest,
   SettingsInput,
   WorkerAnswer,
   WorkerJob,
@@ -109,12 +107,10 @@ async function run(
 ): Promise<unknown> {
   const settings = input.settings ?? {};
   const mapping = input.mapping ?? destination.defaultMapping(input.action);
-  let payload: unknown;
-  try {
-    payload = transform(mapping, input.event);
-  } catch (error) {
-    payload = { error: messageOf(error) };
-  }
+  const payload = previewPayload(
+    () => transform(mapping, input.event),
+    messageOf,
+  );
   const result = await destination.executeAction(input.action, {
     event: input.event,
     mapping,
@@ -161,23 +157,62 @@ async function dynamicFields(
   }) as DynamicFieldResponse;
 }
 
-/** The recorded requests with the run's secrets (password settings, tokens) hidden. */
-function redacted(
+/** The run's secrets (password settings, tokens), to hide in the requests shown. */
+function secretsOf(
   definition: LoadedDefinition,
   input: SettingsInput | undefined,
-  requests: SeenRequest[],
-): SeenRequest[] {
-  if (requests.length === 0) return requests;
-  let secrets: string[] = [];
+): string[] {
   try {
-    secrets = createDestination(cloudOnly(definition)).secretsOf(
+    return createDestination(cloudOnly(definition)).secretsOf(
       input?.settings ?? {},
       input?.auth,
     );
   } catch {
     // Settings that do not validate still get their credential headers hidden.
+    return [];
   }
-  return redactRequests(requests, secrets);
+}
+
+async function performRun(
+  definition: LoadedDefinition,
+  job: RunJob,
+  fetch: typeof globalThis.fetch,
+): Promise<unknown> {
+  const input: SettingsInput = job.input;
+  const cloud = cloudOnly(definition);
+  const destination = () => createDestination(cloud, { fetch });
+  if (job.op === "run" || job.op === "batch") {
+    const { action } = job.input;
+    checkAction(cloud.actions, action);
+    if (action === undefined) {
+      return await throughSubscriptions(destination(), job.input);
+    }
+    if (job.op === "run") {
+      return await run(destination(), { ...job.input, action });
+    }
+    return await batch(destination(), { ...job.input, action });
+  }
+  if (job.op === "testAuthentication") {
+    return await destination().testAuthentication(input.settings ?? {}, {
+      auth: input.auth,
+    });
+  }
+  if (job.op === "refreshAccessToken") {
+    if (input.auth === undefined) {
+      throw new TesterRequestError(
+        'Cannot refresh the token: the request has no "auth"',
+      );
+    }
+    return await destination().refreshAccessToken(
+      input.settings ?? {},
+      input.auth,
+    );
+  }
+  if (job.op === "delete") {
+    const { event, settings = {}, auth } = job.input;
+    return await destination().onDelete(event, settings, { auth });
+  }
+  return await dynamicFields(cloud, job.input, fetch);
 }
 
 /**
@@ -194,60 +229,13 @@ async function perform(job: WorkerJob): Promise<WorkerAnswer> {
     const { performSegmentJob } = await import("../segment/_segment_job.ts");
     return await performSegmentJob(job);
   }
-  let definition: LoadedDefinition;
-  try {
-    definition = await loadDefinition(job.file);
-  } catch (error) {
-    return { ok: false, stage: "load", error: messageOf(error) };
-  }
-  const requests: SeenRequest[] = [];
-  try {
-    if (job.op === "describe") {
-      return { ok: true, value: describeDestination(definition), requests };
-    }
-    const input: SettingsInput = job.input;
-    const fetch = recordingFetch(requests, input.live === true);
-    const cloud = cloudOnly(definition);
-    const destination = () => createDestination(cloud, { fetch });
-    let value: unknown;
-    if (job.op === "run" || job.op === "batch") {
-      const { action } = job.input;
-      checkAction(cloud.actions, action);
-      if (action === undefined) {
-        value = await throughSubscriptions(destination(), job.input);
-      } else if (job.op === "run") {
-        value = await run(destination(), { ...job.input, action });
-      } else value = await batch(destination(), { ...job.input, action });
-    } else if (job.op === "testAuthentication") {
-      value = await destination().testAuthentication(input.settings ?? {}, {
-        auth: input.auth,
-      });
-    } else if (job.op === "refreshAccessToken") {
-      if (input.auth === undefined) {
-        throw new TesterRequestError(
-          'Cannot refresh the token: the request has no "auth"',
-        );
-      }
-      value = await destination().refreshAccessToken(
-        input.settings ?? {},
-        input.auth,
-      );
-    } else if (job.op === "delete") {
-      const { event, settings = {}, auth } = job.input as DeleteInput;
-      value = await destination().onDelete(event, settings, { auth });
-    } else value = await dynamicFields(cloud, job.input, fetch);
-    return { ok: true, value, requests: redacted(cloud, input, requests) };
-  } catch (error) {
-    return runFailed(
-      error,
-      messageOf(error),
-      redacted(
-        definition,
-        "input" in job ? job.input as SettingsInput : undefined,
-        requests,
-      ),
-    );
-  }
+  return await answerJob(job, {
+    load: loadDefinition,
+    describe: describeDestination,
+    perform: performRun,
+    secretsOf,
+    messageOf,
+  });
 }
 
 if (import.meta.main) {

@@ -1,6 +1,7 @@
 import * as esbuild from "esbuild";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleAnalyticsNext } from "../../browser/bundle/bundle_analytics_next.ts";
 import {
   bundleDestination,
   type BundleManifest,
@@ -62,23 +63,6 @@ export function createDeviceAssets(
     { fingerprint: string; built: Promise<[BundleManifest, string]> }
   >();
 
-  async function buildAnalytics(): Promise<string> {
-    const result = await esbuild.build({
-      stdin: {
-        contents: 'export { AnalyticsBrowser } from "@segment/analytics-next";',
-        resolveDir: ROOT,
-        loader: "js",
-      },
-      bundle: true,
-      format: "iife",
-      globalName: "AnalyticsNext",
-      platform: "browser",
-      write: false,
-      logLevel: "silent",
-    });
-    return result.outputFiles[0].text;
-  }
-
   async function buildBundle(
     folder: string,
   ): Promise<[BundleManifest, string]> {
@@ -125,7 +109,7 @@ export function createDeviceAssets(
     }
     const rest = url.pathname.slice(`/device/${folder}/`.length);
     if (folder === "_" && rest === "analytics.js") {
-      analytics ??= buildAnalytics();
+      analytics ??= bundleAnalyticsNext(ROOT);
       analytics.catch(() => (analytics = undefined));
       return javascript(await analytics);
     }

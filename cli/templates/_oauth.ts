@@ -1,7 +1,37 @@
-import { type DestinationInput, quote } from "./_template.ts";
+import { cloudDestinationTest } from "./_cloud_test.ts";
+import { destinationTemplate } from "./_destination_template.ts";
+import {
+  type DestinationInput,
+  type DestinationTemplate,
+  quote,
+} from "./_template.ts";
+
+/**
+ * An OAuth destination scaffold: `scheme` is its `--template` and its authentication
+ * scheme; its test sends an access token and refreshes it.
+ */
+export function oauthTemplate(
+  scheme: "oauth2" | "oauth-managed",
+  title: string,
+  summary: string,
+): DestinationTemplate {
+  return destinationTemplate({
+    id: scheme,
+    title,
+    mode: "cloud",
+    summary,
+    index: (input) => oauthIndex(input, scheme),
+    test: (input) =>
+      cloudDestinationTest(input, {
+        settings: `{ oauth: { access_token: "test-access-token" } }`,
+        authorization: "Bearer test-access-token",
+        refreshAccessToken: true,
+      }),
+  });
+}
 
 /** Returns `index.ts` of an OAuth destination: `scheme` is `oauth2` or `oauth-managed`. */
-export function oauthIndex(
+function oauthIndex(
   input: DestinationInput,
   scheme: "oauth2" | "oauth-managed",
 ): string {

@@ -1,5 +1,5 @@
 import { cloudDestinationTest } from "./_cloud_test.ts";
-import { destinationReadme } from "./_readme.ts";
+import { destinationTemplate } from "./_destination_template.ts";
 import {
   type DestinationInput,
   type DestinationTemplate,
@@ -56,20 +56,16 @@ export default defineDestination({
 }
 
 /** HTTP basic authentication with a username and a password. */
-export const basicTemplate: DestinationTemplate = {
+export const basicTemplate: DestinationTemplate = destinationTemplate({
   id: "basic",
   title: "Basic auth: a username and a password",
   mode: "cloud",
-  files: (input) => ({
-    "index.ts": index(input),
-    "index_test.ts": cloudDestinationTest(input, {
+  summary:
+    "A cloud-mode destination that authenticates with a username and a password (HTTP basic auth).",
+  index,
+  test: (input) =>
+    cloudDestinationTest(input, {
       settings: `{ username: "test-user", password: "test-password" }`,
       authorization: "Basic dGVzdC11c2VyOnRlc3QtcGFzc3dvcmQ=",
     }),
-    "README.md": destinationReadme(
-      input,
-      "A cloud-mode destination that authenticates with a username and a password (HTTP basic auth).",
-      "server",
-    ),
-  }),
-};
+});

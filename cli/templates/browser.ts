@@ -1,5 +1,5 @@
 import { toCamelCase } from "../_names.ts";
-import { destinationReadme } from "./_readme.ts";
+import { destinationTemplate } from "./_destination_template.ts";
 import {
   type DestinationInput,
   type DestinationTemplate,
@@ -96,17 +96,12 @@ Deno.test(${
 }
 
 /** Device mode: loads the partner SDK from its CDN in the browser. */
-export const browserTemplate: DestinationTemplate = {
+export const browserTemplate: DestinationTemplate = destinationTemplate({
   id: "browser",
   title: "Browser (device mode): loads the partner SDK from a CDN",
   mode: "device",
-  files: (input) => ({
-    "index.ts": index(input),
-    "index_test.ts": test(input),
-    "README.md": destinationReadme(
-      input,
-      "A device-mode destination: it runs in the browser, inside analytics.js, and loads the partner SDK from its CDN. `deno task bundle` builds it.",
-      "browser",
-    ),
-  }),
-};
+  summary:
+    "A device-mode destination: it runs in the browser, inside analytics.js, and loads the partner SDK from its CDN. `deno task bundle` builds it.",
+  index,
+  test: test,
+});

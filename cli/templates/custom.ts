@@ -1,4 +1,4 @@
-import { destinationReadme } from "./_readme.ts";
+import { destinationTemplate } from "./_destination_template.ts";
 import {
   type DestinationInput,
   type DestinationTemplate,
@@ -49,20 +49,16 @@ export default defineDestination({
 }
 
 /** API-key authentication in a custom setting, sent as a bearer token. */
-export const customTemplate: DestinationTemplate = {
+export const customTemplate: DestinationTemplate = destinationTemplate({
   id: "custom",
   title: "Custom auth: an API key in the settings",
   mode: "cloud",
-  files: (input) => ({
-    "index.ts": index(input),
-    "index_test.ts": cloudDestinationTest(input, {
+  summary:
+    `A cloud-mode destination that authenticates with an API key (custom auth).`,
+  index,
+  test: (input) =>
+    cloudDestinationTest(input, {
       settings: `{ apiKey: "test-api-key" }`,
       authorization: "Bearer test-api-key",
     }),
-    "README.md": destinationReadme(
-      input,
-      `A cloud-mode destination that authenticates with an API key (custom auth).`,
-      "server",
-    ),
-  }),
-};
+});

@@ -1,4 +1,4 @@
-import { destinationReadme } from "./_readme.ts";
+import { destinationTemplate } from "./_destination_template.ts";
 import {
   type DestinationInput,
   type DestinationTemplate,
@@ -38,17 +38,11 @@ Deno.test(${
 }
 
 /** No authentication: a definition and its actions, nothing more. */
-export const minimalTemplate: DestinationTemplate = {
+export const minimalTemplate: DestinationTemplate = destinationTemplate({
   id: "minimal",
   title: "Minimal: no authentication",
   mode: "cloud",
-  files: (input) => ({
-    "index.ts": index(input),
-    "index_test.ts": test(input),
-    "README.md": destinationReadme(
-      input,
-      "A cloud-mode destination without authentication.",
-      "server",
-    ),
-  }),
-};
+  summary: "A cloud-mode destination without authentication.",
+  index,
+  test: test,
+});
