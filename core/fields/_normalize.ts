@@ -292,7 +292,19 @@ function normalizeField(
     return normalizeItems(current as unknown[], field, path, state);
   }
   if (received !== undefined) received[path[0] as string] = current;
+  // A value the check passes has one of the field's types: nothing to coerce or report.
+  if (
+    field.members === undefined && field.runSchema === undefined &&
+    isAccepted(current, field)
+  ) return current;
   return coerceAndCheck(current, field.types, field, path, clean, state);
+}
+
+// Whether the field's check passes a value; what it reported is dropped (the caller checks again).
+function isAccepted(value: unknown, field: FieldNode): boolean {
+  if (!field.check(value, scratch) && scratch.length === 0) return true;
+  scratch.length = 0;
+  return false;
 }
 
 // Coerces a value that has none of `types` as AJV does, then checks it.
