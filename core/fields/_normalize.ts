@@ -133,12 +133,9 @@ export function compileObjectNode(
     const jsonTypes = kind.jsonTypes;
     if (field.required === true) required.push(key);
     const kindCheck = kind.check(field, support, multiple);
-    const choiceList = field.choices === undefined
+    const choices = field.choices === undefined
       ? undefined
       : choiceValues(field.choices);
-    const choices = choiceList === undefined
-      ? undefined
-      : new Set<unknown>(choiceList);
     const allowNull = field.allowNull === true;
     const nullable = allowNull && !multiple;
     nodes.set(key, {
@@ -147,13 +144,13 @@ export function compileObjectNode(
       // with members is never checked by its kind: checkValue walks the members instead.)
       check: choices === undefined ? kindCheck : (value, messages) => {
         if (kindCheck(value, messages)) return true;
-        if (!choices.has(value)) {
-          messages.push(choicesMessage(choiceList!, value));
+        if (!(choices as unknown[]).includes(value)) {
+          messages.push(choicesMessage(choices, value));
         }
         return false;
       },
       schema: field.schema,
-      runSchema: field.schema === undefined ? undefined : support.runSchema,
+      runSchema: field.schema && support.runSchema,
       types: multiple
         ? ["array"]
         : allowNull
@@ -292,7 +289,19 @@ function normalizeField(
     return normalizeItems(current as unknown[], field, path, state);
   }
   if (received !== undefined) received[path[0] as string] = current;
+  // A value the check passes has one of the field's types: nothing to coerce or report.
+  if (
+    field.members === undefined && field.runSchema === undefined &&
+    isAccepted(current, field)
+  ) return current;
   return coerceAndCheck(current, field.types, field, path, clean, state);
+}
+
+// Whether the field's check passes a value; what it reported is dropped (the caller checks again).
+function isAccepted(value: unknown, field: FieldNode): boolean {
+  if (!field.check(value, scratch) && scratch.length === 0) return true;
+  scratch.length = 0;
+  return false;
 }
 
 // Coerces a value that has none of `types` as AJV does, then checks it.
@@ -401,7 +410,8 @@ function removeEmptyItems(
         "removed",
       );
       path.pop();
-      kept ??= copyItems(items, index);
+      // Not `items.slice`: an array may have no prototype.
+      kept ??= Array.prototype.slice.call(items, 0, index);
     } else if (kept !== undefined) {
       kept.push(item);
     }
@@ -423,15 +433,10 @@ function normalizeItems(
     const next = coerceAndCheck(item, types, field, path, false, state);
     path.pop();
     if (next === item) continue;
-    copy ??= copyItems(items, items.length);
+    copy ??= Array.prototype.slice.call(items);
     copy[index] = next;
   }
   return copy ?? items;
-}
-
-// A copy of the first items, also of an array without a prototype (no `slice` of its own).
-function copyItems(items: unknown[], end: number): unknown[] {
-  return Array.prototype.slice.call(items, 0, end);
 }
 
 function choicesMessage(

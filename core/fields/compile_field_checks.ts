@@ -103,7 +103,8 @@ export function compileFieldChecks(
 ): CompiledFieldChecks {
   const root = compileObjectNode(fields, false, options);
   const findMissing = options.requirements?.compile(fields);
-  const { removeEmpty = true } = options;
+  // `removeEmpty` defaults to true in normalizePayload (its `clean`).
+  const { removeEmpty } = options;
   return {
     fields,
     validate: (payload) =>
@@ -115,7 +116,7 @@ function validateWith(
   payload: unknown,
   root: ObjectNode,
   findMissing: FindMissingRequirements | undefined,
-  removeEmpty: boolean,
+  removeEmpty: boolean | undefined,
 ): ValidationResult {
   const state: NormalizeState = { warnings: [], issues: [] };
   if (findMissing !== undefined) state.received = {};

@@ -70,14 +70,18 @@ export function compileFields(
     dialect,
   });
   let schema: ZodMiniType<Record<string, unknown>> | undefined;
+  let jsonSchema: JSONSchema | undefined;
   return {
     fields,
-    // Built on first use, so that compiling skips zod.
+    // Both built on first use: compiling skips zod, and validation needs neither.
     get schema() {
       schema ??= toZodSchema(validate);
       return schema;
     },
-    jsonSchema: fieldsToJSONSchema(fields),
+    get jsonSchema() {
+      jsonSchema ??= fieldsToJSONSchema(fields);
+      return jsonSchema;
+    },
     validate,
   };
 }

@@ -1,4 +1,4 @@
-import { collectRequirements } from "./_conditions.ts";
+import { collectRequirements } from "./dependent_requirements.ts";
 import { choiceValues } from "./_choices.ts";
 import type {
   FieldCondition,

@@ -4,17 +4,13 @@ import { parsePath, readPath } from "./_path.ts";
 import { converted } from "./_text.ts";
 
 /**
- * Replaces each tag Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3) by what `write`
- * makes of its path, in one linear scan: the expression backtracks over every `{` of a
- * long run (100,000 `{` took 8.6 s). A tag can only end at the first `}` after its
- * braces; when that `}` does not close it, no tag starts before it either.
+ * Splits `template` at each tag Segment's `/\{{n}([^}]+)\}{n}/g` finds (n = 2 or 3): text,
+ * then each tag's inner text followed by the text after it. One linear scan: the expression
+ * backtracks over every `{` of a long run (100,000 `{` took 8.6 s). A tag can only end at the
+ * first `}` after its braces; when that `}` does not close it, no tag starts before it either.
  */
-function replaceTags(
-  template: string,
-  braces: number,
-  write: (inner: string) => string,
-): string {
-  let out = "";
+function splitTags(template: string, braces: number): string[] {
+  const parts: string[] = [];
   let at = 0;
   let from = 0;
   let start;
@@ -23,24 +19,41 @@ function replaceTags(
     if (end < 0) break;
     from = end + 1;
     if (end > start + braces && template.startsWith("}".repeat(braces), end)) {
-      out += template.slice(at, start) +
-        write(template.slice(start + braces, end));
+      parts.push(
+        template.slice(at, start),
+        template.slice(start + braces, end),
+      );
       at = from = end + braces;
     }
   }
-  return out + template.slice(at);
+  parts.push(template.slice(at));
+  return parts;
 }
 
-/** Turns the value at each path into text, counting what it produces against the budgets. */
+/**
+ * Joins the parts of {@linkcode splitTags}, each tag replaced by what `write` makes of its
+ * inner text (or of its path, parsed when the template compiled).
+ */
+function joinTags(
+  parts: readonly (string | string[])[],
+  write: (tag: string | string[]) => string,
+): string {
+  let out = parts[0] as string;
+  for (let index = 1; index < parts.length; index += 2) {
+    out += write(parts[index]) + parts[index + 1];
+  }
+  return out;
+}
+
+/** Turns the value at each tag's path into text, counting what it produces against the budgets. */
 function createWriter(
   data: unknown,
   meter: Meter,
   place: string,
-  paths?: Map<string, string[]>,
-): (inner: string) => string {
+): (tag: string | string[]) => string {
   let produced = 0;
-  return (inner) => {
-    const path = paths?.get(inner) ?? parsePath(inner.trim());
+  return (tag) => {
+    const path = typeof tag === "string" ? parsePath(tag.trim()) : tag;
     const value = readPath(data, path) ?? "";
     const text = converted(
       () => String(value),
@@ -60,34 +73,31 @@ export function renderTemplate(
   data: unknown,
   meter: Meter,
   place: string,
-  paths?: Map<string, string[]>,
 ): string {
   // The text inserted by `{{{...}}}` is scanned again by the second pass, as in Segment.
-  const first = replaceTags(
-    template,
-    3,
-    createWriter(data, meter, place, paths),
-  );
-  return replaceTags(first, 2, createWriter(data, meter, place, paths));
+  let text = template;
+  for (const braces of [3, 2]) {
+    text = joinTags(splitTags(text, braces), createWriter(data, meter, place));
+  }
+  return text;
 }
 
-/** Compiles `template`: text without `{{` is returned as it is, other text rendered per event. */
+/**
+ * Compiles `template`: without `{{{`, its tags are found and their paths parsed once; with
+ * it, the template is rendered per event (the text a tag inserts may hold tags).
+ */
 export function compileTemplate(
   template: string,
   meter: Meter,
   place: string,
 ): (data: unknown) => string {
-  // The paths of the template's own tags, parsed once (text a tag inserts is parsed per event).
-  const paths = new Map<string, string[]>();
-  for (const braces of [2, 3]) {
-    replaceTags(template, braces, (inner) => {
-      paths.set(inner, parsePath(inner.trim()));
-      return "";
-    });
+  const parts: (string | string[])[] = splitTags(template, 2);
+  for (let index = 1; index < parts.length; index += 2) {
+    parts[index] = parsePath((parts[index] as string).trim());
   }
-  return template.includes("{{")
-    ? (data) => renderTemplate(template, data, meter, place, paths)
-    : () => template;
+  return template.includes("{{{")
+    ? (data) => renderTemplate(template, data, meter, place)
+    : (data) => joinTags(parts, createWriter(data, meter, place));
 }
 
 const LINE_END = /[\n\r\u2028\u2029]/g;

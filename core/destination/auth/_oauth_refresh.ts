@@ -60,12 +60,13 @@ export class TokenRefresher {
    * failed; when the refresh failed, those items get its error with the warnings they had.
    * Without OAuth2, runs once.
    */
-  async retryUnauthorized(
+  retryUnauthorized(
     context: RunContext,
     run: Rerun,
   ): Promise<EventResult[]> {
-    if (!this.#destination.oauth) return await run(context, undefined);
-    return await withTokenRefresh(
+    // Not async: without OAuth2 the run's own promise is returned, with no extra step per event.
+    if (!this.#destination.oauth) return run(context, undefined);
+    return withTokenRefresh(
       context,
       async (current, previous) => {
         if (previous === undefined) return await run(current, undefined);

@@ -28,9 +28,9 @@ const INSTANT =
 function isRealDate(text: string): boolean {
   if (INSTANT.test(text)) {
     return isCalendarDay(
-      Number(text.slice(0, 4)),
-      Number(text.slice(5, 7)),
-      Number(text.slice(8, 10)),
+      +text.slice(0, 4),
+      +text.slice(5, 7),
+      +text.slice(8, 10),
     );
   }
   // Segment's date-like reads a numeric string as a Unix timestamp.

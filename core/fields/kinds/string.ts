@@ -51,7 +51,9 @@ function makeStringCheck(
     field: InputField,
     { formats = {} }: KindCheckContext,
   ): ValueCheck {
-    const { minLength, maxLength } = stringLengths(field);
+    // Segment's `minimum`/`maximum` stand for the lengths (as in stringLengths).
+    const minLength = field.minLength ?? field.minimum;
+    const maxLength = field.maxLength ?? field.maximum;
     // `text` and `password` accept any text, whatever `format` says.
     const isFormatted = format === undefined
       ? formatCheck(field.format, formats)
