@@ -14,8 +14,9 @@ import type { RunContext } from "./run/_context.ts";
 import { ContextBuilder } from "./run/_context.ts";
 import {
   defaultSubscriptions,
+  MappingCache,
   presetSubscriptions,
-} from "./compile/_default_subscriptions.ts";
+} from "./compile/_subscriptions.ts";
 import { TokenRefresher } from "./auth/_oauth_refresh.ts";
 import { runDelete } from "./run/_on_delete.ts";
 import { errorResult, plainResult } from "./run/_outcome.ts";
@@ -28,7 +29,6 @@ import {
 import type { RawSettings } from "./settings/_settings.ts";
 import { SettingsEntries } from "./settings/_settings.ts";
 import { settingsFailures } from "./settings/_settings_failures.ts";
-import { MappingCache } from "./compile/_subscriptions.ts";
 import type {
   ExecuteActionInput,
   ExecuteBatchInput,

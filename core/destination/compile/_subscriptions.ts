@@ -1,5 +1,6 @@
-// The cloud runtime's side of compiled subscriptions: actions of the compiled
-// definition, queries with full syntax errors, mappings compiled once per object.
+// The cloud runtime's side of subscriptions: the ones a new instance starts with (its presets,
+// or its actions' defaults), and their compiled form (actions of the compiled definition,
+// queries with full syntax errors, mappings compiled once per object).
 import { ErrorCodes, IntegrationError } from "../../errors.ts";
 import { compileFql } from "../../fql/mod.ts";
 import { compileMapping } from "../../mapping/mod.ts";
@@ -17,6 +18,7 @@ import { messageOf, toResultError } from "../run/_outcome.ts";
 import type { Route } from "../run/_run_event.ts";
 import type { MappingBudgets } from "../destination_options.ts";
 import type { ResultError } from "../result.ts";
+import type { Subscription } from "../types.ts";
 
 /** A subscription of the settings: ready (with where its events go), broken or disabled. */
 export type CompiledSubscription =
@@ -90,4 +92,32 @@ export function compileSubscription(
   const route: Route = { action, mapping, mappingSource, match };
   if (name !== undefined) route.subscription = name;
   return { ...compiled, route };
+}
+
+/** Returns the presets (both kinds) as subscriptions, each with a mapping of its own. */
+export function presetSubscriptions(
+  destination: CompiledDestination,
+): Subscription[] {
+  return destination.presets.map((preset) => ({
+    ...preset,
+    mapping: { ...preset.mapping },
+  }));
+}
+
+/** Returns one subscription per visible action with a `defaultSubscription`, mapped by the field defaults. */
+export function defaultSubscriptions(
+  destination: CompiledDestination,
+): Subscription[] {
+  const subscriptions: Subscription[] = [];
+  for (const action of destination.actions.values()) {
+    if (action.defaultSubscription === undefined || action.hidden) continue;
+    subscriptions.push({
+      name: action.title,
+      subscribe: action.defaultSubscription,
+      partnerAction: action.name,
+      mapping: { ...action.defaultMapping },
+      enabled: true,
+    });
+  }
+  return subscriptions;
 }
