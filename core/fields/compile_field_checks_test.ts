@@ -7,6 +7,7 @@ import { dependentRequirements } from "./dependent_requirements.ts";
 import { isEmail } from "./formats.ts";
 import type { InputFields } from "./input_field.ts";
 import { booleanKind, stringKind } from "./kinds/mod.ts";
+import { requiredWhen } from "./_test_fixtures.ts";
 
 interface Case {
   name: string;
@@ -126,13 +127,7 @@ Deno.test("compileFieldChecks() uses only the kinds, formats and features given"
   await t.step("conditions in required need dependentRequirements", () => {
     const fields = {
       a: { label: "A", type: "string" },
-      b: {
-        label: "B",
-        type: "string",
-        required: {
-          conditions: [{ fieldKey: "a", operator: "is", value: "x" }],
-        },
-      },
+      b: requiredWhen("B", { fieldKey: "a", operator: "is", value: "x" }),
     } as InputFields;
     assert.throws(
       () => compileFieldChecks(fields, { kinds }),

@@ -9,6 +9,7 @@ import {
   validatePayload,
 } from "@destkit/core";
 import { createPartner } from "../_test_partner.ts";
+import { requiredWhen } from "./_test_fixtures.ts";
 
 const API = "https://api.acme.test";
 
@@ -140,29 +141,17 @@ Deno.test("null-prototype objects and arrays are validated like any other", asyn
   await t.step("conditions compare null-prototype values", () => {
     const conditional: InputFields = {
       kind: { label: "Kind", type: "object" },
-      id: {
-        label: "ID",
-        type: "string",
-        required: {
-          conditions: [{
-            fieldKey: "kind",
-            operator: "is",
-            value: ["a"] as never,
-          }],
-        },
-      },
+      id: requiredWhen("ID", {
+        fieldKey: "kind",
+        operator: "is",
+        value: ["a"],
+      }),
       ids: {
         label: "IDs",
         type: "object",
         multiple: true,
         properties: {
-          id: {
-            label: "ID",
-            type: "string",
-            required: {
-              conditions: [{ fieldKey: "kind", operator: "is_not" }],
-            },
-          },
+          id: requiredWhen("ID", { fieldKey: "kind", operator: "is_not" }),
         },
       },
     };

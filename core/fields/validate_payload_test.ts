@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { PayloadValidationError, validatePayload } from "@destkit/core";
 import { compileFields } from "@destkit/core/engine";
 import type { InputFields, ValidationWarning } from "@destkit/core";
+import { requiredWhen } from "./_test_fixtures.ts";
 
 interface Case {
   name: string;
@@ -21,13 +22,7 @@ const datetime = { label: "D", type: "datetime" } as const;
 // `id` is required when `kind` is "user".
 const userIdFields: InputFields = {
   kind: { label: "K", type: "string" },
-  id: {
-    label: "ID",
-    type: "string",
-    required: {
-      conditions: [{ fieldKey: "kind", operator: "is", value: "user" }],
-    },
-  },
+  id: requiredWhen("ID", { fieldKey: "kind", operator: "is", value: "user" }),
 };
 
 const cases: Case[] = [

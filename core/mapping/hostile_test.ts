@@ -153,26 +153,13 @@ Deno.test("prototype keys never read or write Object.prototype", async (t) => {
   const reads: Array<
     { name: string; mapping: Record<string, unknown>; expected: unknown }
   > = [
-    {
-      name: "@path __proto__",
-      mapping: { v: { "@path": "$.__proto__" } },
-      expected: {},
-    },
-    {
-      name: "@path constructor.prototype",
-      mapping: { v: { "@path": "$.constructor.prototype" } },
-      expected: {},
-    },
-    {
-      name: "@path a.prototype",
-      mapping: { v: { "@path": "$.a.prototype" } },
-      expected: {},
-    },
-    {
-      name: "@path toString",
-      mapping: { v: { "@path": "$.toString" } },
-      expected: {},
-    },
+    ...["__proto__", "constructor.prototype", "a.prototype", "toString"].map(
+      (path) => ({
+        name: `@path ${path}`,
+        mapping: { v: { "@path": `$.${path}` } },
+        expected: {},
+      }),
+    ),
     {
       name: "@template constructor",
       mapping: { v: { "@template": "[{{constructor}}|{{__proto__}}]" } },

@@ -27,6 +27,14 @@ function sentHeaders(
   return { "user-agent": "Segment (Actions)", ...rest };
 }
 
+/** The headers of a request sent with Basic auth for `credentials` ("user:password"), then `rest`. */
+function basicAuthHeaders(
+  credentials: string,
+  rest: Record<string, string> = {},
+): Record<string, string> {
+  return sentHeaders({ authorization: `Basic ${btoa(credentials)}`, ...rest });
+}
+
 interface OptionCase {
   name: string;
   url?: string;
@@ -119,20 +127,12 @@ const OPTION_CASES: OptionCase[] = [
   {
     name: "username and password send Basic auth encoded as UTF-8",
     options: { username: "ünï", password: "p:w" },
-    expect: {
-      headers: sentHeaders({
-        authorization: `Basic ${btoa("\u00c3\u00bcn\u00c3\u00af:p:w")}`,
-      }),
-    },
+    expect: { headers: basicAuthHeaders("\u00c3\u00bcn\u00c3\u00af:p:w") },
   },
   {
     name: "a password alone sends Basic auth with an empty username",
     options: { password: "secret" },
-    expect: {
-      headers: sentHeaders({
-        authorization: `Basic ${btoa(":secret")}`,
-      }),
-    },
+    expect: { headers: basicAuthHeaders(":secret") },
   },
   {
     name: "Basic auth overrides an Authorization header",
@@ -141,11 +141,7 @@ const OPTION_CASES: OptionCase[] = [
       password: "p",
       headers: { Authorization: "Bearer x" },
     },
-    expect: {
-      headers: sentHeaders({
-        authorization: `Basic ${btoa("u:p")}`,
-      }),
-    },
+    expect: { headers: basicAuthHeaders("u:p") },
   },
   {
     name: "empty username and password send no Authorization",
@@ -233,10 +229,7 @@ const OPTION_CASES: OptionCase[] = [
     client: [{ username: "u", password: "p" }],
     options: { headers: { "X-A": "1" } },
     expect: {
-      headers: sentHeaders({
-        authorization: `Basic ${btoa("u:p")}`,
-        "x-a": "1",
-      }),
+      headers: basicAuthHeaders("u:p", { "x-a": "1" }),
     },
   },
   {

@@ -137,3 +137,18 @@ export function objectDirective(definition: ObjectDirective): Directive {
     },
   };
 }
+
+/** The rule of a directive whose value is any mapping value, a directive or JSON (`@literal`, `@excludeWhenNull`). */
+export function rawValueRule(
+  value: unknown,
+  check: Checker,
+  stack: Stack,
+): void {
+  check.raw(value, stack);
+}
+
+// Segment lists such a directive's own "key" as "", which is filtered out.
+/** The event keys of a directive whose value Segment does not walk for keys (`@literal`, `@excludeWhenNull`), as Segment lists them. */
+export function ownEmptyKey(): unknown[] {
+  return [""];
+}

@@ -1,5 +1,10 @@
 import { cleanNulls } from "../_clean.ts";
-import type { Checker, Directive, Stack } from "./_types.ts";
+import {
+  type Directive,
+  ownEmptyKey,
+  rawValueRule,
+  type Rule,
+} from "./_types.ts";
 
 /** `@excludeWhenNull`: null drops the key; null values in nested objects (not arrays) are removed. */
 export const excludeWhenNullDirective: Directive = {
@@ -16,17 +21,8 @@ export const excludeWhenNullDirective: Directive = {
   },
 };
 
-/** Checks the value under `@excludeWhenNull` as Segment's validate does. */
-export function excludeWhenNullRule(
-  value: unknown,
-  check: Checker,
-  stack: Stack,
-): void {
-  check.raw(value, stack);
-}
+/** Checks the value under `@excludeWhenNull` as Segment's validate does: a directive or JSON. */
+export const excludeWhenNullRule: Rule = rawValueRule;
 
-// Segment lists the directive's own "key" as "", which is filtered out.
-/** The event keys the value under `@excludeWhenNull` reads, as Segment lists them (`undefined`: none, try the next key). */
-export function excludeWhenNullKeys(): unknown[] {
-  return [""];
-}
+/** The event keys the value under `@excludeWhenNull` reads, as Segment lists them: its own "", filtered out. */
+export const excludeWhenNullKeys: () => unknown[] = ownEmptyKey;

@@ -1,4 +1,9 @@
-import type { Checker, Directive, Stack } from "./_types.ts";
+import {
+  type Directive,
+  ownEmptyKey,
+  rawValueRule,
+  type Rule,
+} from "./_types.ts";
 
 /** `@literal`: the value as written; directives nested in it still resolve. */
 export const literalDirective: Directive = {
@@ -8,17 +13,8 @@ export const literalDirective: Directive = {
   },
 };
 
-/** Checks the value under `@literal` as Segment's validate does. */
-export function literalRule(
-  value: unknown,
-  check: Checker,
-  stack: Stack,
-): void {
-  check.raw(value, stack);
-}
+/** Checks the value under `@literal` as Segment's validate does: a directive or JSON. */
+export const literalRule: Rule = rawValueRule;
 
-// Segment lists the literal's own "key" as "", which is filtered out.
-/** The event keys the value under `@literal` reads, as Segment lists them (`undefined`: none, try the next key). */
-export function literalKeys(): unknown[] {
-  return [""];
-}
+/** The event keys the value under `@literal` reads, as Segment lists them: its own "", filtered out. */
+export const literalKeys: () => unknown[] = ownEmptyKey;
