@@ -1,15 +1,11 @@
 // One action of a definition, checked and compiled once: fields, default mapping, default subscription.
-import {
-  type CompiledFieldChecks,
-  compileFields,
-  findFieldDefinitionIssues,
-  type InputFields,
-} from "../../fields/mod.ts";
+import type { CompiledFieldChecks, InputFields } from "../../fields/mod.ts";
 import { compileFql } from "../../fql/mod.ts";
 import { compileMapping } from "../../mapping/mod.ts";
 import type { RequestClient } from "../../request/mod.ts";
 import {
   checkFunction,
+  compileFieldsOrReport,
   describe,
   type ReportIssue,
   throwIssue,
@@ -79,36 +75,14 @@ export function compileAction(
     path: `${path}.performBatch`,
   });
   const fields = (action.fields ?? {}) as InputFields;
-  const fieldsWhere = `destination "${destination}" action "${key}"`;
-  let compiledFields: CompiledFieldChecks | undefined;
-  try {
-    compiledFields = compileFields(fields, { where: fieldsWhere });
-  } catch (error) {
-    if (report === throwIssue) throw error;
-    const issues = findFieldDefinitionIssues(fields, fieldsWhere);
-    if (issues.length === 0) {
-      const message = messageOf(error);
-      report({
-        ...at,
-        path: `${path}.fields`,
-        message,
-        reason: message,
-        error: TypeError,
-        cause: error,
-      });
-    }
-    for (const issue of issues) {
-      report({
-        ...at,
-        field: issue.path,
-        path: `${path}.fields.${issue.path}`,
-        message: issue.message,
-        reason: issue.message,
-        error: issue.error,
-      });
-    }
-    sound = false;
-  }
+  const compiledFields = compileFieldsOrReport(
+    fields,
+    `destination "${destination}" action "${key}"`,
+    `${path}.fields`,
+    report,
+    at,
+  );
+  if (compiledFields === undefined) sound = false;
   const defaultMapping: Record<string, unknown> = {};
   if (isRecord(fields)) {
     for (const [field, definition] of Object.entries(fields)) {

@@ -1,15 +1,12 @@
 // Checks a definition once and compiles what every event needs: fields, default mappings, queries.
-import {
-  type CompiledFields,
-  compileFields,
-  findFieldDefinitionIssues,
-} from "../../fields/mod.ts";
+import type { CompiledFields } from "../../fields/mod.ts";
 import type { CompiledMapping } from "../../mapping/mod.ts";
 import type { RequestClient, RequestOptions } from "../../request/mod.ts";
 import { compileAction, type CompiledAction } from "./_compile_action.ts";
 import { compilePreset } from "./_compile_preset.ts";
 import {
   checkFunction,
+  compileFieldsOrReport,
   describe,
   type ReportIssue,
   throwIssue,
@@ -166,23 +163,14 @@ export function walkDefinition(
       (fields[key] as { type?: unknown } | undefined)?.type === "password"
     );
     if (Object.keys(fields).length > 0) {
-      const fieldsWhere = `destination "${label}" settings`;
-      try {
-        compiled.settings = compileFields(fields, { where: fieldsWhere });
-      } catch (error) {
-        if (report === throwIssue) throw error;
-        sound = false;
-        for (const issue of findFieldDefinitionIssues(fields, fieldsWhere)) {
-          report({
-            path: `authentication.fields.${issue.path}`,
-            message: issue.message,
-            reason: issue.message,
-            error: issue.error,
-            destination: label,
-            field: issue.path,
-          });
-        }
-      }
+      compiled.settings = compileFieldsOrReport(
+        fields,
+        `destination "${label}" settings`,
+        "authentication.fields",
+        report,
+        { destination: label },
+      );
+      if (compiled.settings === undefined) sound = false;
     }
     check(
       "authentication.testAuthentication",

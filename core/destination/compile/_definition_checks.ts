@@ -1,4 +1,11 @@
 // The checks a definition goes through once, and how their messages describe a value.
+import {
+  type CompiledFields,
+  compileFields,
+  findFieldDefinitionIssues,
+  type InputFields,
+} from "../../fields/mod.ts";
+import { messageOf } from "../run/_outcome.ts";
 import type { DefinitionIssue } from "./definition_issue.ts";
 
 /** Reports a `TypeError` issue at `path` unless `value`, at `key` of a definition, is a function or absent. */
@@ -37,4 +44,46 @@ export function throwIssue(issue: DefinitionIssue): never {
     issue.message,
     issue.cause === undefined ? undefined : { cause: issue.cause },
   );
+}
+
+/**
+ * Compiles `fields` (settings or an action's); when they do not compile, reports each field
+ * issue under `path` (the compiler's error itself when no check names one) and returns
+ * undefined. `where` names the owner in messages, `at` is what every issue carries.
+ */
+export function compileFieldsOrReport(
+  fields: InputFields,
+  where: string,
+  path: string,
+  report: ReportIssue,
+  at: Pick<DefinitionIssue, "destination" | "action">,
+): CompiledFields | undefined {
+  try {
+    return compileFields(fields, { where });
+  } catch (error) {
+    if (report === throwIssue) throw error;
+    const issues = findFieldDefinitionIssues(fields, where);
+    if (issues.length === 0) {
+      const message = messageOf(error);
+      report({
+        ...at,
+        path,
+        message,
+        reason: message,
+        error: TypeError,
+        cause: error,
+      });
+    }
+    for (const issue of issues) {
+      report({
+        ...at,
+        field: issue.path,
+        path: `${path}.${issue.path}`,
+        message: issue.message,
+        reason: issue.message,
+        error: issue.error,
+      });
+    }
+    return undefined;
+  }
 }
