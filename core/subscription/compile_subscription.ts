@@ -72,7 +72,8 @@ export interface CompileSubscriptionOptions<Action, Mapping> {
  * Compiles one subscription of the settings (`{ name, subscribe, partnerAction,
  * mapping, enabled }`), the same way for the cloud runtime and the browser.
  * It never throws: what cannot run comes back `broken`, with an error that
- * names the subscription.
+ * names the subscription (with `checks: "segment"`, a subscription that is not an
+ * object throws, as in Segment's runtime).
  *
  * @example
  * ```ts
@@ -107,32 +108,35 @@ export function compileSubscription<Action, Mapping>(
     defaultMapping = () => ({}),
     checks = "native",
   } = options;
-  if (checks === "segment") {
-    return compileSegmentWay(subscription, index, options);
-  }
+  const segment = checks === "segment";
+  // Segment's runtime reads the members of whatever it is given: not an object throws.
   const { name, subscribe, partnerAction, mapping, enabled } = (
-    isObject(subscription) ? subscription : {}
+    segment || isObject(subscription) ? subscription : {}
   ) as Record<string, unknown>;
   const key = typeof partnerAction === "string" ? partnerAction : "";
   const action = findAction(key);
   const parts: SubscriptionParts<Action> = {
     partnerAction: key,
-    mappingSource: isObject(mapping) ? mapping : {},
+    mappingSource: segment
+      ? (mapping || {}) as Record<string, unknown>
+      : isObject(mapping)
+      ? mapping
+      : {},
   };
   if (typeof name === "string") parts.name = name;
   if (action !== undefined) parts.action = action;
-  if (enabled === false) {
+  if (enabled === false && !segment) {
     return { ...parts, status: "disabled" };
   }
-  const why = !isObject(subscription)
+  const why = !isObject(subscription) && !segment
     ? "expected an object"
     : action === undefined
     ? `destination "${destination}" has no action ${
       JSON.stringify(partnerAction ?? null)
     }`
-    : typeof subscribe !== "string" || !subscribe.trim()
+    : typeof subscribe !== "string" || !(segment ? subscribe : subscribe.trim())
     ? "it has no subscribe query"
-    : mapping != null && !isObject(mapping)
+    : mapping != null && !isObject(mapping) && !segment
     ? "its mapping is not an object"
     : undefined;
   if (why !== undefined) {
@@ -141,7 +145,9 @@ export function compileSubscription<Action, Mapping>(
       : undefined;
     return broken(parts, index, why, undefined, code);
   }
-  if (!isObject(mapping)) parts.mappingSource = defaultMapping(action!);
+  if (!isObject(mapping) && !segment) {
+    parts.mappingSource = defaultMapping(action!);
+  }
   return compileParts(
     { ...parts, action: action! },
     subscribe as string,
@@ -180,39 +186,6 @@ export function compileParts<Action, Mapping>(
       cause,
     );
   }
-}
-
-// Segment's runtime: only the query is checked before an event, `enabled` is not read.
-function compileSegmentWay<Action, Mapping>(
-  subscription: unknown,
-  index: number,
-  options: CompileSubscriptionOptions<Action, Mapping>,
-): CompiledSubscription<Action, Mapping> {
-  const { name, subscribe, partnerAction, mapping } = subscription as Record<
-    string,
-    unknown
-  >;
-  const key = typeof partnerAction === "string" ? partnerAction : "";
-  const action = options.findAction(key);
-  const parts: SubscriptionParts<Action> = {
-    partnerAction: key,
-    mappingSource: (mapping || {}) as Record<string, unknown>,
-  };
-  if (typeof name === "string") parts.name = name;
-  if (action === undefined) {
-    return broken(
-      parts,
-      index,
-      "findAction found no action",
-      undefined,
-      "UNKNOWN_ACTION",
-    );
-  }
-  parts.action = action;
-  if (!subscribe || typeof subscribe !== "string") {
-    return broken(parts, index, "it has no subscribe query");
-  }
-  return compileParts({ ...parts, action }, subscribe, index, options);
 }
 
 // Codes are spelled out rather than read from ErrorCodes, which bundles would carry.
