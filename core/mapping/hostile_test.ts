@@ -297,6 +297,23 @@ Deno.test("a directive that would outgrow the engine gets a MappingBudgetError",
     budget: "maxWork",
     place: "@json at /v/@json/value/@json",
   }, {
+    // Under a larger work budget, the output size check stops the same two mappings.
+    name: "{{{...}}} re-scanning a 100 KB value, under a larger work budget",
+    v: { "@template": "{{{properties.note}}}" },
+    event: { properties: { note: "{{properties.note}}".repeat(5_000) } },
+    options: { maxWork: 2_000_000 },
+    budget: "maxOutputSize",
+    place: "@template at /v/@template",
+  }, {
+    name: "24 nested @json encodes, under a larger work budget",
+    v: nested(24, { "@path": "$." }, (inner) => ({
+      "@json": { mode: "encode", value: inner },
+    })),
+    event: { a: '"\\' },
+    options: { maxWork: 2_000_000 },
+    budget: "maxOutputSize",
+    place: "@json at /v/@json/value/@json",
+  }, {
     name: "@merge of a 10 MB string",
     v: { "@merge": { direction: "right", objects: [{ "@path": "$.s" }] } },
     event: { s: "x".repeat(10_000_000) },
