@@ -3,7 +3,7 @@
 // How paths are read and what each function means are the dialect's.
 import type { FqlOperator, FqlValue } from "./ast.ts";
 import type { FqlBuilder } from "./_parser.ts";
-import { readPath } from "../mapping/_path.ts";
+import { readPath } from "../_path.ts";
 
 /** Reads a compiled path from an event. */
 export type PathReader = (event: object) => unknown;

@@ -1,6 +1,6 @@
 // `@template` rendering: `{{{a.b}}}` first, then `{{a.b}}` over the result, as Segment does.
 import type { Meter } from "./_budget.ts";
-import { parsePath, readPath } from "./_path.ts";
+import { parsePath, readPath } from "../_path.ts";
 import { converted } from "./_text.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { parsePath, readPath, stripRoot } from "../_path.ts";
+import { parsePath, readPath, stripRoot } from "../../_path.ts";
 import { isObject, realTypeOf } from "../_real_type.ts";
 import type { Checker, Directive, Resolver, Stack } from "./_types.ts";
 import { failWith } from "./_types.ts";

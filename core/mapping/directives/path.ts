@@ -1,4 +1,4 @@
-import { parsePath, readPath, stripRoot } from "../_path.ts";
+import { parsePath, readPath, stripRoot } from "../../_path.ts";
 import type { Checker, Directive, Stack } from "./_types.ts";
 import { compileString } from "./_types.ts";
 
