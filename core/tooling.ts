@@ -38,6 +38,6 @@ export { getFieldValueKeys, getTemplateKeys } from "./mapping/mod.ts";
 export { explainFqlDifferences } from "./fql/mod.ts";
 export type { FqlDifference } from "./fql/mod.ts";
 export { redactSecretHeaders, redactSecrets } from "./request/mod.ts";
-export { redactRecordedRequest } from "./destination/mod.ts";
+export { findSecrets, redactRecordedRequest } from "./destination/mod.ts";
 export { findDefinitionIssues } from "./destination/compile/find_definition_issues.ts";
 export type { DefinitionIssue } from "./destination/compile/find_definition_issues.ts";

@@ -2,6 +2,7 @@
 // the job's own process like every job: the definition is loaded by loadSegmentDestination
 // (every `require("@segment/actions-core")` gets the drop-in) and run by the drop-in's
 // `Destination`, so the tester shows what Segment's runtime would do.
+import { findSecrets } from "@destkit/core/tooling";
 import { join } from "node:path";
 import type { LoadedDefinition } from "../_load.ts";
 import { describeDestination } from "../manifest.ts";
@@ -112,7 +113,7 @@ async function run(
     event: input.event,
     mapping,
     settings,
-    auth: settings.oauth === undefined ? undefined : input.auth,
+    auth: input.auth,
   });
   return { payload, results };
 }
@@ -188,22 +189,15 @@ async function perform(
   });
 }
 
-/** The password settings and OAuth tokens of the run, to hide in the requests shown. */
+/** The password settings and OAuth tokens of the run, to hide in the requests shown: core's rule. */
 function secretsOf(
   definition: Bag,
   input: SettingsInput | undefined,
 ): string[] {
-  const fields: Bag = definition.authentication?.fields ?? {};
-  const settings: Bag = input?.settings ?? {};
-  return [
-    ...Object.keys(fields)
-      .filter((key) => fields[key]?.type === "password")
-      .map((key) => settings[key]),
-    input?.auth?.accessToken,
-    input?.auth?.refreshToken,
-    input?.auth?.clientSecret,
-  ].filter((value): value is string =>
-    typeof value === "string" && value !== ""
+  return findSecrets(
+    definition.authentication?.fields ?? {},
+    input?.settings,
+    input?.auth,
   );
 }
 

@@ -113,6 +113,7 @@ export type {
   RecordedResponse,
   ResultError,
 } from "./result.ts";
+export { findSecrets } from "./find_secrets.ts";
 export { redactRecordedRequest } from "./redact_recorded_request.ts";
 export type { SegmentEvent } from "./segment_event.ts";
 export type {
