@@ -149,6 +149,7 @@ export function createTesterHandler(
   } = options;
   const loaded = new Map<string, Loaded>();
   let segmentList: Promise<unknown[]> | undefined;
+  let segmentFolders: string[] | undefined;
   const labels: PathLabel[] = [
     ...(segmentDirectory === undefined
       ? []
@@ -170,8 +171,10 @@ export function createTesterHandler(
 
   async function findFolder(folder: string): Promise<string> {
     if (segmentDirectory !== undefined && folder.startsWith(SEGMENT_PREFIX)) {
-      const folders = listSegmentDestinations(segmentDirectory)
+      // Read once: the installed package does not change while the tester runs.
+      segmentFolders ??= listSegmentDestinations(segmentDirectory)
         .map((slug) => `${SEGMENT_PREFIX}${slug}`);
+      const folders = segmentFolders;
       if (!folders.includes(folder)) {
         throw new TesterRequestError(
           unknownDestination(folder, folders, "@segment/action-destinations"),
