@@ -187,12 +187,11 @@ export async function editFile(
 
 /** Runs `deno task init` for "Acme" with the minimal template in `root`; fails unless it succeeds. */
 export async function initMinimal(root: string): Promise<void> {
-  const init = await runCli(
+  await runCliOk(
     "init.ts",
     ["--name", "Acme", "--template", "minimal", "--yes"],
-    { cwd: root },
+    root,
   );
-  assert.equal(init.code, 0, init.stderr);
 }
 
 /**
