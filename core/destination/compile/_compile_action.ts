@@ -47,28 +47,26 @@ export function compileAction(
   const where = `Cannot create destination "${destination}": action "${key}"`;
   const path = `actions.${key}`;
   const at = { destination, action: key };
-  const fail = (
-    reason: string,
-    suffix = "",
-    cause?: unknown,
-    joiner = " ",
-  ): void =>
+  // Any issue leaves the action uncompiled, so that nothing built on it (a preset taking
+  // its default mapping) reports the same mistake again.
+  let sound = true;
+  const fail = (reason: string, suffix = "", cause?: unknown): void => {
+    sound = false;
     report({
       ...at,
       path: `${path}${suffix}`,
-      message: `${where}${joiner}${reason}`,
+      message: `${where} ${reason}`,
       reason: cause === undefined ? reason : messageOf(cause),
       error: TypeError,
       ...(cause === undefined ? {} : { cause }),
     });
+  };
   if (typeof action !== "object" || action === null) {
     fail(`must be an object, got ${describe(action)}`);
     return undefined;
   }
-  let sound = true;
   if (typeof action.perform !== "function") {
     fail("has no perform function", ".perform");
-    sound = false;
   }
   checkFunction(where, "performBatch", action.performBatch, report, {
     ...at,

@@ -87,6 +87,32 @@ Deno.test("findDefinitionIssues() lists every mistake; createDestination throws 
     });
   });
 
+  await t.step(
+    "a broken field default is one issue, not again at a preset that takes it",
+    () => {
+      const issues = findDefinitionIssues({
+        name: "Acme",
+        actions: {
+          track: {
+            fields: {
+              n: { label: "N", type: "string", default: { "@path": 5 } },
+            },
+            perform,
+          },
+        },
+        presets: [{
+          name: "Track",
+          subscribe: 'type = "track"',
+          partnerAction: "track",
+          type: "automatic",
+        }],
+      });
+      assert.deepEqual(issues.map((issue) => issue.path), [
+        "actions.track.fields",
+      ]);
+    },
+  );
+
   await t.step("a sound definition has none", () => {
     assert.deepEqual(
       findDefinitionIssues({ name: "Ok", actions: { a: { perform } } }),
