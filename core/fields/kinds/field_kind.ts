@@ -92,7 +92,8 @@ export interface FieldKind {
   /**
    * Returns the check of one clean value (not null, an item for `multiple`),
    * choices and members aside; `item` when the values are the items of a
-   * `multiple` field.
+   * `multiple` field. A value the check passes must already have one of
+   * `jsonTypes`: the validator keeps such a value as it is, without coercion.
    *
    * @throws {TypeError} When the field needs a format the context lacks.
    */
