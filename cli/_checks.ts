@@ -31,16 +31,25 @@ function checkMapping(mapping: unknown, path: string, report: Report): void {
   try {
     validateMapping(mapping);
   } catch (error) {
-    const errors = error instanceof AggregateError ? error.errors : [error];
-    for (const fault of errors) {
-      report(
-        "error",
-        path,
-        `the mapping is invalid: ${
-          fault instanceof Error ? fault.message : String(fault)
-        }`,
-      );
-    }
+    reportMappingFaults(error, path, report);
+  }
+}
+
+/** Reports each fault of a mapping's error (every error of an `AggregateError`) at `path`. */
+function reportMappingFaults(
+  error: unknown,
+  path: string,
+  report: Report,
+): void {
+  const faults = error instanceof AggregateError ? error.errors : [error];
+  for (const fault of faults) {
+    report(
+      "error",
+      path,
+      `the mapping is invalid: ${
+        fault instanceof Error ? fault.message : String(fault)
+      }`,
+    );
   }
 }
 
@@ -150,19 +159,8 @@ function reportIssues(
   known: string,
 ): void {
   for (const issue of issues) {
-    const faults = issue.cause instanceof AggregateError
-      ? issue.cause.errors
-      : undefined;
     if (issue.path.endsWith(".mapping") && issue.cause !== undefined) {
-      for (const fault of faults ?? [issue.cause]) {
-        report(
-          "error",
-          issue.path,
-          `the mapping is invalid: ${
-            fault instanceof Error ? fault.message : String(fault)
-          }`,
-        );
-      }
+      reportMappingFaults(issue.cause, issue.path, report);
     } else if (issue.path.endsWith(".partnerAction")) {
       report("error", issue.path, `${issue.reason} (actions: ${known})`);
     } else report("error", issue.path, issue.reason);
