@@ -3,7 +3,7 @@
 import { type Browser, chromium } from "playwright-core";
 
 /** Where Debian installs chromium. */
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 
 // Outside CI a machine without chromium skips the Chromium tests (CI installs it and must run them).
 const SKIPPED = !isFile(CHROMIUM) && Deno.env.get("CI") === undefined;

@@ -90,9 +90,10 @@ function compareRequests(
 }
 
 function sameRequests(oracle: ReplayCase[], ours: ReplayCase[]): boolean {
-  return oracle.every((expected, index) =>
-    json(expected.requests) === json(ours[index]?.requests)
-  );
+  return oracle.length === ours.length &&
+    oracle.every((expected, index) =>
+      json(expected.requests) === json(ours[index]?.requests)
+    );
 }
 
 function compareCases(oracle: ReplayCase[], ours: ReplayCase[]): string {
@@ -104,6 +105,9 @@ function compareCases(oracle: ReplayCase[], ours: ReplayCase[]): string {
     const a = json(expected.outcome);
     const b = json(actual.outcome);
     if (a !== b) return `${expected.type}: outcome: ${firstDifference(a, b)}`;
+  }
+  if (ours.length > oracle.length) {
+    return `${ours[oracle.length].type}: a case Segment's runtime did not run`;
   }
   return "";
 }

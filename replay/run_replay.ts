@@ -15,10 +15,10 @@ import {
 } from "./compare.ts";
 
 /** This folder: package.json, package-lock.json and, once installed, node_modules. */
-export const REPLAY_DIR: string = fileURLToPath(new URL(".", import.meta.url));
+const REPLAY_DIR: string = fileURLToPath(new URL(".", import.meta.url));
 
 /** The compiled destinations of the installed `@segment/action-destinations`. */
-export const DESTINATIONS_DIR: string = join(
+const DESTINATIONS_DIR: string = join(
   REPLAY_DIR,
   "node_modules/@segment/action-destinations/dist/destinations",
 );
@@ -65,7 +65,7 @@ async function run(
 }
 
 /** Runs `npm ci` in the replay folder when `@segment/action-destinations` is not installed. */
-export async function installOracle(
+async function installOracle(
   stderr: "inherit" | "null" = "inherit",
 ): Promise<number> {
   if (existsSync(join(DESTINATIONS_DIR, "..", "index.js"))) return 0;
